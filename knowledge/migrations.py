@@ -1,0 +1,70 @@
+"""Schema migrations, applied in order and recorded in ``_migrations``.
+
+Append a new function decorated with ``@migration`` to change the schema; never
+edit one that has shipped.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+import sqlite_utils
+
+Migration = Callable[[sqlite_utils.Database], None]
+MIGRATIONS: list[tuple[str, Migration]] = []
+
+
+def migration(fn: Migration) -> Migration:
+    MIGRATIONS.append((fn.__name__, fn))
+    return fn
+
+
+def apply(db: sqlite_utils.Database) -> list[str]:
+    """Apply every migration not yet applied; returns the names applied now."""
+    db["_migrations"].create({"name": str, "applied_at": str}, pk="name", if_not_exists=True)
+    done = {r["name"] for r in db["_migrations"].rows}
+    applied = []
+    for name, fn in MIGRATIONS:
+        if name in done:
+            continue
+        with db.conn:
+            fn(db)
+            db["_migrations"].insert({"name": name, "applied_at": datetime.now(timezone.utc).isoformat()})
+        applied.append(name)
+    return applied
+
+
+@migration
+def m001_core(db: sqlite_utils.Database) -> None:
+    db["documents"].create({
+        "id": int, "file": str, "sha256": str, "number": str, "kind": str, "issuer": str, "place": str,
+        "issued_on": str, "subject": str, "signer": str, "signer_title": str, "recipients": str,
+        "warnings": str, "text": str, "ingested_at": str,
+    }, pk="id", not_null={"file"})
+    db["documents"].create_index(["file"], unique=True)
+    db["units"].create({"id": int, "name": str, "folded": str, "scope": str, "kind": str}, pk="id")
+    db["units"].create_index(["folded", "scope"], unique=True)
+    db["unit_aliases"].create({"alias": str, "unit_id": int}, pk=("alias", "unit_id"),
+                              foreign_keys=[("unit_id", "units", "id")])
+    db["tasks"].create({
+        "id": str, "doc_id": int, "seq": int, "clause": str, "action": str, "folded": str,
+        "deadline": str, "deadline_time": str, "recurrence": str, "recurrence_day": int,
+        "urgency": str, "target_year": int,
+    }, pk="id", foreign_keys=[("doc_id", "documents", "id")])
+    db["tasks"].create_index(["doc_id"])
+    db["tasks"].create_index(["deadline"])
+    db["task_units"].create({"task_id": str, "unit_id": int, "role": str, "written": str, "pos": int},
+                            pk=("task_id", "unit_id", "role"),
+                            foreign_keys=[("task_id", "tasks", "id"), ("unit_id", "units", "id")])
+    db["task_units"].create_index(["unit_id", "role"])
+    db["doc_references"].create({"doc_id": int, "pos": int, "number": str, "kind": str, "issued_on": str,
+                                 "issuer": str}, pk=("doc_id", "pos"))
+    db["passages"].create({"id": int, "doc_id": int, "seq": int, "clause": str, "text": str, "folded": str},
+                          pk="id", foreign_keys=[("doc_id", "documents", "id")])
+    db["passages"].create_index(["doc_id"])
+    db["passages"].enable_fts(["folded"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    db["task_status"].create({"task_id": str, "occurrence": str, "status": str, "updated_at": str},
+                             pk=("task_id", "occurrence"))
+    db["status_history"].create({"id": int, "task_id": str, "occurrence": str, "status": str, "note": str,
+                                 "by_chat": str, "by_name": str, "at": str}, pk="id")
+    db["status_history"].create_index(["task_id"])

@@ -1,0 +1,260 @@
+"""The SQLite knowledge base (one file, through sqlite-utils)."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+
+from knowledge import migrations
+from knowledge.errors import UnknownTask
+from knowledge.models import Document, StoredTask, Task
+from knowledge.text import fold
+from knowledge.units import UnitRegistry
+
+STATUS_TODO = "chua_thuc_hien"
+STATUS_DOING = "dang_thuc_hien"
+STATUS_DONE = "da_hoan_thanh"
+STATUSES = (STATUS_TODO, STATUS_DOING, STATUS_DONE)
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    id: int
+    file: str
+    sha256: str
+    number: str | None
+    kind: str | None
+    issuer: str | None
+    place: str | None
+    issued_on: str | None
+    subject: str | None
+    signer: str | None
+    signer_title: str | None
+    recipients: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    id: int
+    name: str
+    scope: str
+    kind: str
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    """Documents, units, tasks and their status in one SQLite file."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite_utils.Database(self.path)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.db.execute("PRAGMA busy_timeout=5000")
+        migrations.apply(self.db)
+        self._version = 0
+
+    def close(self) -> None:
+        self.db.close()
+
+    # ---- documents -------------------------------------------------------
+    def document_sha(self, file: str) -> str | None:
+        rows = list(self.db.query("select sha256 from documents where file = ?", [file]))
+        return rows[0]["sha256"] if rows else None
+
+    def save_document(self, doc: Document, registry: UnitRegistry) -> int:
+        """Insert or replace one document with its tasks, units, references and passages."""
+        with self.db.conn:
+            existing = list(self.db.query("select id from documents where file = ?", [doc.file]))
+            record = {
+                "file": doc.file, "sha256": doc.sha256, "number": doc.number, "kind": doc.kind,
+                "issuer": doc.issuer, "place": doc.place, "issued_on": doc.issued_on, "subject": doc.subject,
+                "signer": doc.signer, "signer_title": doc.signer_title,
+                "recipients": json.dumps(list(doc.recipients), ensure_ascii=False),
+                "warnings": json.dumps(list(doc.warnings), ensure_ascii=False), "text": doc.text,
+                "ingested_at": _now(),
+            }
+            if existing:
+                doc_id = existing[0]["id"]
+                self._delete_children(doc_id)
+                self.db["documents"].update(doc_id, record)
+            else:
+                doc_id = self.db["documents"].insert(record).last_pk
+            scope = registry.scope_of(doc)
+            self.db["tasks"].insert_all(self._task_rows(doc_id, doc.tasks))
+            links = []
+            for task in doc.tasks:
+                tid = task_id(doc_id, task.seq)
+                for role, names in (("chu_tri", task.assignees), ("phoi_hop", task.coordinators),
+                                    ("theo_doi", task.monitors)):
+                    for pos, name in enumerate(names):
+                        unit_id = self.ensure_unit(registry, name, scope)
+                        links.append({"task_id": tid, "unit_id": unit_id, "role": role, "written": name, "pos": pos})
+            self.db["task_units"].insert_all(links, ignore=True)
+            self.db["doc_references"].insert_all(
+                [{"doc_id": doc_id, "pos": i, "number": r.number, "kind": r.kind, "issued_on": r.issued_on,
+                  "issuer": r.issuer} for i, r in enumerate(doc.references)])
+            self.db["passages"].insert_all(
+                [{"doc_id": doc_id, "seq": p.seq, "clause": p.clause, "text": p.text, "folded": fold(p.text)}
+                 for p in doc.passages])
+        return doc_id
+
+    def _task_rows(self, doc_id: int, tasks: Iterable[Task]) -> Iterator[dict]:
+        for t in tasks:
+            yield {
+                "id": task_id(doc_id, t.seq), "doc_id": doc_id, "seq": t.seq, "clause": t.clause,
+                "action": t.action, "folded": fold(t.action),
+                "deadline": t.deadline.isoformat() if t.deadline else None, "deadline_time": t.deadline_time,
+                "recurrence": t.recurrence, "recurrence_day": t.recurrence_day, "urgency": t.urgency,
+                "target_year": t.target_year,
+            }
+
+    def _delete_children(self, doc_id: int) -> None:
+        self.db.execute("delete from task_units where task_id in (select id from tasks where doc_id = ?)", [doc_id])
+        self.db.execute("delete from tasks where doc_id = ?", [doc_id])
+        self.db.execute("delete from doc_references where doc_id = ?", [doc_id])
+        self.db.execute("delete from passages where doc_id = ?", [doc_id])
+
+    def documents(self) -> list[DocumentRow]:
+        return [self._doc_row(r) for r in self.db.query("select * from documents order by id")]
+
+    def document(self, doc_id: int) -> DocumentRow:
+        return self._doc_row(next(self.db.query("select * from documents where id = ?", [doc_id])))
+
+    def document_text(self, doc_id: int) -> str:
+        return next(self.db.query("select text from documents where id = ?", [doc_id]))["text"] or ""
+
+    @staticmethod
+    def _doc_row(r: dict) -> DocumentRow:
+        return DocumentRow(
+            id=r["id"], file=r["file"], sha256=r["sha256"], number=r["number"], kind=r["kind"], issuer=r["issuer"],
+            place=r["place"], issued_on=r["issued_on"], subject=r["subject"], signer=r["signer"],
+            signer_title=r["signer_title"], recipients=tuple(json.loads(r["recipients"] or "[]")))
+
+    def references(self, doc_id: int) -> list[dict]:
+        return list(self.db.query("select * from doc_references where doc_id = ? order by pos", [doc_id]))
+
+    def passages(self, doc_id: int | None = None) -> list[dict]:
+        if doc_id is None:
+            return list(self.db.query("select * from passages order by doc_id, seq"))
+        return list(self.db.query("select * from passages where doc_id = ? order by seq", [doc_id]))
+
+    def search_passages(self, fts_query: str, limit: int = 20) -> list[dict]:
+        sql = ("select passages.*, bm25(passages_fts) as rank from passages_fts "
+               "join passages on passages.rowid = passages_fts.rowid "
+               "where passages_fts match ? order by rank limit ?")
+        return list(self.db.query(sql, [fts_query, limit]))
+
+    # ---- units -----------------------------------------------------------
+    def ensure_unit(self, registry: UnitRegistry, written: str, scope: str) -> int:
+        canon = registry.canonical(written)
+        unit_scope = "" if registry.is_global(canon.name) else scope
+        folded = fold(canon.name)
+        rows = list(self.db.query("select id from units where folded = ? and scope = ?", [folded, unit_scope]))
+        if rows:
+            unit_id = rows[0]["id"]
+        else:
+            unit_id = self.db["units"].insert(
+                {"name": canon.name, "folded": folded, "scope": unit_scope, "kind": canon.kind}).last_pk
+        self.db["unit_aliases"].insert_all(
+            [{"alias": a, "unit_id": unit_id} for a in registry.aliases(canon.name, unit_scope)], ignore=True)
+        return unit_id
+
+    def units(self) -> list[UnitRow]:
+        return [UnitRow(r["id"], r["name"], r["scope"], r["kind"]) for r in self.db.query("select * from units order by id")]
+
+    def unit_aliases(self) -> list[tuple[str, int]]:
+        return [(r["alias"], r["unit_id"]) for r in self.db.query("select alias, unit_id from unit_aliases")]
+
+    # ---- tasks -----------------------------------------------------------
+    _TASK_SQL = """
+        select t.*, d.file as doc_file, d.number as doc_number, d.kind as doc_kind, d.issuer as doc_issuer,
+               d.issued_on as doc_issued_on, coalesce(s.status, 'chua_thuc_hien') as status
+        from tasks t join documents d on d.id = t.doc_id
+        left join task_status s on s.task_id = t.id and s.occurrence = ''
+    """
+
+    def tasks(self, doc_id: int | None = None, ids: Iterable[str] | None = None) -> list[StoredTask]:
+        where, params = [], []
+        if doc_id is not None:
+            where.append("t.doc_id = ?")
+            params.append(doc_id)
+        if ids is not None:
+            ids = list(ids)
+            if not ids:
+                return []
+            where.append(f"t.id in ({','.join('?' * len(ids))})")
+            params.extend(ids)
+        sql = self._TASK_SQL + (" where " + " and ".join(where) if where else "") + " order by t.doc_id, t.seq"
+        rows = list(self.db.query(sql, params))
+        links = self._links([r["id"] for r in rows])
+        return [self._stored_task(r, links.get(r["id"], {})) for r in rows]
+
+    def task(self, tid: str) -> StoredTask:
+        found = self.tasks(ids=[tid])
+        if not found:
+            raise UnknownTask(tid)
+        return found[0]
+
+    def tasks_of_units(self, unit_ids: Iterable[int], roles: Iterable[str] = ("chu_tri", "phoi_hop", "theo_doi")) -> dict[str, set[str]]:
+        """task id -> the roles the given units have in it."""
+        unit_ids, roles = list(unit_ids), list(roles)
+        if not unit_ids:
+            return {}
+        sql = (f"select task_id, role from task_units where unit_id in ({','.join('?' * len(unit_ids))}) "
+               f"and role in ({','.join('?' * len(roles))})")
+        out: dict[str, set[str]] = {}
+        for r in self.db.query(sql, unit_ids + roles):
+            out.setdefault(r["task_id"], set()).add(r["role"])
+        return out
+
+    def _links(self, task_ids: list[str]) -> dict[str, dict[str, list[str]]]:
+        out: dict[str, dict[str, list[str]]] = {}
+        for chunk in range(0, len(task_ids), 500):
+            part = task_ids[chunk:chunk + 500]
+            if not part:
+                continue
+            sql = (f"select task_id, role, written from task_units where task_id in ({','.join('?' * len(part))}) "
+                   "order by task_id, role, pos")
+            for r in self.db.query(sql, part):
+                out.setdefault(r["task_id"], {}).setdefault(r["role"], []).append(r["written"])
+        return out
+
+    @staticmethod
+    def _stored_task(r: dict, links: dict[str, list[str]]) -> StoredTask:
+        return StoredTask(
+            id=r["id"], doc_id=r["doc_id"], doc_file=r["doc_file"], doc_number=r["doc_number"], doc_kind=r["doc_kind"],
+            doc_issuer=r["doc_issuer"], doc_issued_on=r["doc_issued_on"], clause=r["clause"], action=r["action"],
+            assignees=tuple(links.get("chu_tri", ())), coordinators=tuple(links.get("phoi_hop", ())),
+            monitors=tuple(links.get("theo_doi", ())),
+            deadline=date.fromisoformat(r["deadline"]) if r["deadline"] else None, deadline_time=r["deadline_time"],
+            recurrence=r["recurrence"], recurrence_day=r["recurrence_day"], urgency=r["urgency"], status=r["status"])
+
+    # ---- status ----------------------------------------------------------
+    def set_status(self, tid: str, status: str, *, note: str = "", by_chat: str = "", by_name: str = "",
+                   occurrence: str = "") -> None:
+        if status not in STATUSES:
+            raise ValueError(status)
+        self.task(tid)  # raises UnknownTask
+        at = _now()
+        with self.db.conn:
+            self.db["task_status"].upsert({"task_id": tid, "occurrence": occurrence, "status": status, "updated_at": at},
+                                          pk=("task_id", "occurrence"))
+            self.db["status_history"].insert({"task_id": tid, "occurrence": occurrence, "status": status, "note": note,
+                                              "by_chat": by_chat, "by_name": by_name, "at": at})
+
+    def status_history(self, tid: str) -> list[dict]:
+        return list(self.db.query("select * from status_history where task_id = ? order by id", [tid]))
+
+
+def task_id(doc_id: int, seq: int) -> str:
+    """Short and typeable on a phone: document number in the store, then the task's order."""
+    return f"{doc_id}.{seq}"

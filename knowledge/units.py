@@ -1,0 +1,155 @@
+"""The unit registry: canonical names, aliases and abbreviations, scoped by place.
+
+Every mention of a unit ("Thủ trưởng Phòng TN&MT", "Văn phòng HĐND-UBND huyện") goes
+through ``unit_key`` so that spelling, abbreviation and diacritics do not matter.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.text import fold, squash
+
+# Leading roles that stand for the unit they head.
+ROLE_PREFIXES = (
+    "thu truong", "chu tich", "pho chu tich", "giam doc", "pho giam doc", "truong phong", "pho truong phong",
+    "nguoi dung dau", "lanh dao", "chanh van phong", "truong ban", "chanh an", "vien truong", "cuc truong",
+    "chi cuc truong", "truong", "bi thu",
+)
+# Long forms spelled short everywhere (folded).
+LONG_FORMS = (
+    ("uy ban nhan dan", "ubnd"), ("hoi dong nhan dan", "hdnd"), ("mat tran to quoc", "mttq"),
+    ("ubmttq", "ubnd mttq"), ("cong nghe thong tin", "cntt"), ("thu tuc hanh chinh", "tthc"),
+)
+# Short prefixes spelled long (folded, at the start of a unit name).
+SHORT_PREFIXES = (
+    ("vp ", "van phong "), ("tt ", "trung tam "), ("ca ", "cong an "), ("bchqs ", "ban chi huy quan su "),
+    ("bql ", "ban quan ly "), ("cn ", "chi nhanh "),
+)
+# Kinds of unit: the words a name starts with (longest first).
+UNIT_TYPES = tuple(sorted((
+    "phong", "so", "ban", "trung tam", "van phong", "chi cuc", "chi nhanh", "cong an", "doi", "to", "hoi",
+    "ubnd", "hdnd", "bo", "cuc", "vien", "kho bac", "bao hiem xa hoi", "ban chi huy quan su", "ban quan ly",
+    "doan", "hoi dong", "cong chuc", "can bo", "bo phan", "ban bien tap", "uy ban", "thanh tra", "toa an",
+    "vien kiem sat", "chi doan", "dang uy", "huyen uy", "tinh uy", "thi uy", "co quan", "don vi", "chinh phu",
+    "thu tuong", "ban dan van", "ubnd mttq", "truong", "benh vien", "trung tam y te",
+), key=len, reverse=True))
+GLOBAL_PREFIXES = ("bo ", "chinh phu", "thu tuong", "van phong chinh phu", "quoc hoi")
+PLACE_WORDS = ("tinh", "huyen", "xa", "thi xa", "thi tran", "phuong", "thanh pho", "quan")
+_SEPARATORS = re.compile(r"\s*(?:&|\+|-|–|—|/|,|;|\bva\b)\s*")
+
+
+def unit_key(text: str) -> str:
+    """The comparison key of a unit name: folded, long forms short, roles and separators gone."""
+    s = fold(text)
+    s = re.sub(r"[()\"'“”.:]", " ", s)
+    s = squash(s)
+    for long, short in LONG_FORMS:
+        s = re.sub(rf"\b{long}\b", short, s)
+    s = squash(re.sub(r"\bhdnd\s*(?:&|-|–|va)\s*ubnd\b", "hdnd ubnd", s))
+    changed = True
+    while changed:
+        changed = False
+        for role in ROLE_PREFIXES:
+            if s.startswith(role + " ") and len(s) > len(role) + 3:
+                rest = s[len(role) + 1:]
+                rest = re.sub(r"^(?:,\s*)?(?:cac\s+)?(?:pho chu tich\s+)?", "", rest) if role == "chu tich" else rest
+                s, changed = rest, True
+                break
+    for short, long in SHORT_PREFIXES:
+        if s.startswith(short):
+            s = long + s[len(short):]
+    s = _SEPARATORS.sub(" ", s)
+    return squash(s)
+
+
+def acronym_key(key: str) -> str | None:
+    """'phong tai nguyen moi truong' -> 'phong tnmt'; None when there is nothing to shorten."""
+    prefix = next((t for t in UNIT_TYPES if key == t or key.startswith(t + " ")), None)
+    if prefix is None:
+        return None
+    rest = key[len(prefix):].split()
+    words = [w for w in rest if w not in PLACE_WORDS]
+    if prefix in ("ubnd", "hdnd", "uy ban") or len(words) < 2 or any(w in ("ubnd", "hdnd") for w in words):
+        return None
+    return f"{prefix} {''.join(w[0] for w in words)}"
+
+
+def squeeze_acronyms(key: str) -> str:
+    """User-typed 'phong tn mt' / 'phong tn&mt' / 'phong tnmt' -> 'phong tnmt'."""
+    prefix = next((t for t in UNIT_TYPES if key.startswith(t + " ")), None)
+    if prefix is None:
+        return key
+    rest = key[len(prefix):].split()
+    if rest and all(len(w) <= 2 for w in rest):
+        return f"{prefix} {''.join(rest)}"
+    return key
+
+
+@dataclass(frozen=True)
+class Canon:
+    name: str   # display name, as the document spells it, roles removed, long forms short
+    kind: str   # unit, group, person
+
+
+class UnitRegistry:
+    """Turns the many spellings of a unit into one canonical unit with aliases."""
+
+    def canonical(self, written: str) -> Canon:
+        name = squash(written.strip(" .,;:-–"))
+        name = re.sub(r"\bỦy ban nhân dân\b|\bUỷ ban nhân dân\b|\bỦY BAN NHÂN DÂN\b", "UBND", name)
+        name = re.sub(r"\bHội đồng nhân dân\b|\bHỘI ĐỒNG NHÂN DÂN\b", "HĐND", name)
+        name = re.sub(r"HĐND\s*(?:&|-|–)\s*UBND", "HĐND và UBND", name)
+        name = _strip_roles(name)
+        if name[:1].islower():
+            name = name[0].upper() + name[1:]
+        folded = fold(name)
+        if folded.startswith(("cong chuc", "can bo", "chu tich", "pho chu tich")):
+            kind = "person"
+        elif re.search(r"\bcac\b|\bnganh\b", folded):
+            kind = "group"
+        else:
+            kind = "unit"
+        return Canon(name, kind)
+
+    def is_global(self, name: str) -> bool:
+        return unit_key(name).startswith(GLOBAL_PREFIXES)
+
+    def aliases(self, name: str, scope: str) -> list[str]:
+        key = unit_key(name)
+        out = {key}
+        short = acronym_key(key)
+        if short:
+            out.add(short)
+        if key.startswith("ubnd "):
+            out.add(key[5:])
+        # "Phòng Nội vụ huyện" -> also "Phòng Nội vụ"
+        if not key.startswith("ubnd") and " cac " not in f" {key} ":
+            out.add(re.sub(r"\s+(?:" + "|".join(PLACE_WORDS) + r")$", "", key))
+        for a in list(out):
+            sq = squeeze_acronyms(a)
+            out.add(sq)
+        return sorted(a for a in out if a)
+
+    @staticmethod
+    def scope_of(doc) -> str:
+        """The place a document speaks for: its issuer ('UBND huyện Sơn Dương' -> 'huyen son duong')."""
+        issuer = fold(getattr(doc, "issuer", None) or "")
+        m = re.search(r"\b(tinh|huyen|thi xa|xa|thi tran|phuong|thanh pho|quan)\s+(.+)$", issuer)
+        if m:
+            return f"{m.group(1)} {m.group(2)}"
+        return fold(getattr(doc, "place", None) or "")
+
+
+def _strip_roles(name: str) -> str:
+    folded = fold(name)
+    for role in ROLE_PREFIXES:
+        if re.match(re.escape(role) + r"[ ,]", folded) and len(folded) > len(role) + 3:
+            rest_words = name.split()[len(role.split()):]
+            rest = " ".join(rest_words)
+            # "Chủ tịch, các Phó chủ tịch UBND" -> "UBND"
+            rest = re.sub(r"^,?\s*(?:các\s+)?Phó [Cc]hủ tịch\s+", "", rest)
+            if fold(rest).startswith(("cac ", "ubnd", "hdnd", "phong", "so ", "ban ", "trung tam", "van phong", "co quan", "don vi", "chi nhanh", "cong an")):
+                return _strip_roles(rest)
+            return name
+    return name

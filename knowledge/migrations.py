@@ -68,3 +68,9 @@ def m001_core(db: sqlite_utils.Database) -> None:
     db["status_history"].create({"id": int, "task_id": str, "occurrence": str, "status": str, "note": str,
                                  "by_chat": str, "by_name": str, "at": str}, pk="id")
     db["status_history"].create_index(["task_id"])
+
+
+@migration
+def m002_task_search(db: sqlite_utils.Database) -> None:
+    """Tasks searchable by their folded action text."""
+    db["tasks"].enable_fts(["folded"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")

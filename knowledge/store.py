@@ -13,6 +13,7 @@ from knowledge import migrations
 from knowledge.errors import UnknownTask
 from knowledge.models import Document, StoredTask, Task
 from knowledge.text import fold
+from knowledge.terms import search_form
 from knowledge.units import UnitRegistry
 
 STATUS_TODO = "chua_thuc_hien"
@@ -103,7 +104,7 @@ class Store:
                 [{"doc_id": doc_id, "pos": i, "number": r.number, "kind": r.kind, "issued_on": r.issued_on,
                   "issuer": r.issuer} for i, r in enumerate(doc.references)])
             self.db["passages"].insert_all(
-                [{"doc_id": doc_id, "seq": p.seq, "clause": p.clause, "text": p.text, "folded": fold(p.text)}
+                [{"doc_id": doc_id, "seq": p.seq, "clause": p.clause, "text": p.text, "folded": search_form(p.text)}
                  for p in doc.passages])
         return doc_id
 
@@ -111,7 +112,7 @@ class Store:
         for t in tasks:
             yield {
                 "id": task_id(doc_id, t.seq), "doc_id": doc_id, "seq": t.seq, "clause": t.clause,
-                "action": t.action, "folded": fold(t.action),
+                "action": t.action, "folded": search_form(t.action),
                 "deadline": t.deadline.isoformat() if t.deadline else None, "deadline_time": t.deadline_time,
                 "recurrence": t.recurrence, "recurrence_day": t.recurrence_day, "urgency": t.urgency,
                 "target_year": t.target_year,
@@ -237,6 +238,38 @@ class Store:
             monitors=tuple(links.get("theo_doi", ())),
             deadline=date.fromisoformat(r["deadline"]) if r["deadline"] else None, deadline_time=r["deadline_time"],
             recurrence=r["recurrence"], recurrence_day=r["recurrence_day"], urgency=r["urgency"], status=r["status"])
+
+    def search_tasks(self, words: list[str], limit: int = 40) -> list[tuple[StoredTask, str]]:
+        """Tasks whose search text has any of ``words``, best first, with that text."""
+        if not words:
+            return []
+        query = " OR ".join(f'"{w}"' for w in dict.fromkeys(words))
+        rows = list(self.db.query(
+            "select tasks.id, tasks.folded from tasks_fts join tasks on tasks.rowid = tasks_fts.rowid "
+            "where tasks_fts match ? order by bm25(tasks_fts) limit ?", [query, limit]))
+        by_id = {t.id: t for t in self.tasks(ids=[r["id"] for r in rows])}
+        return [(by_id[r["id"]], r["folded"]) for r in rows if r["id"] in by_id]
+
+    def tasks_due_between(self, start: date, end: date, *, exclude_done: bool = True) -> list[StoredTask]:
+        sql = "select id from tasks t left join task_status s on s.task_id = t.id and s.occurrence = '' " \
+              "where t.deadline between ? and ?"
+        if exclude_done:
+            sql += " and coalesce(s.status, 'chua_thuc_hien') != 'da_hoan_thanh'"
+        ids = [r["id"] for r in self.db.query(sql, [start.isoformat(), end.isoformat()])]
+        return self.tasks(ids=ids)
+
+    def units_of_documents(self, doc_ids: Iterable[int]) -> set[int]:
+        doc_ids = list(doc_ids)
+        if not doc_ids:
+            return set()
+        sql = (f"select distinct tu.unit_id from task_units tu join tasks t on t.id = tu.task_id "
+               f"where t.doc_id in ({','.join('?' * len(doc_ids))})")
+        return {r["unit_id"] for r in self.db.query(sql, doc_ids)}
+
+    def change_stamp(self) -> tuple:
+        """Changes whenever documents or units change (cheap: two aggregates)."""
+        row = next(self.db.query("select count(*) as n, max(ingested_at) as at, (select count(*) from units) as u from documents"))
+        return (row["n"], row["at"], row["u"])
 
     # ---- status ----------------------------------------------------------
     def set_status(self, tid: str, status: str, *, note: str = "", by_chat: str = "", by_name: str = "",

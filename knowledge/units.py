@@ -134,11 +134,11 @@ class UnitRegistry:
     @staticmethod
     def scope_of(doc) -> str:
         """The place a document speaks for: its issuer ('UBND huyện Sơn Dương' -> 'huyen son duong')."""
-        issuer = fold(getattr(doc, "issuer", None) or "")
-        m = re.search(r"\b(tinh|huyen|thi xa|xa|thi tran|phuong|thanh pho|quan)\s+(.+)$", issuer)
+        issuer = getattr(doc, "issuer", None) or ""
+        m = re.search(r"(?<![\wÀ-ỹ])(tỉnh|huyện|thị xã|xã|thị trấn|phường|thành phố|quận)\s+(.+)$", issuer)
         if m:
             return f"{m.group(1)} {m.group(2)}"
-        return fold(getattr(doc, "place", None) or "")
+        return getattr(doc, "place", None) or ""
 
 
 def _strip_roles(name: str) -> str:

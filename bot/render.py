@@ -1,0 +1,94 @@
+"""Answers to text: Jinja2 templates in templates/, one per answer kind.
+
+The same Answer renders for Telegram (HTML, escaped), Zalo and the console (plain).
+"""
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from knowledge.answer import Answer
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+MAX_ANSWER = 3000
+CHANNELS = ("console", "telegram", "zalo")
+
+
+def vn_date(value: Any) -> str:
+    if isinstance(value, str):
+        value = date.fromisoformat(value[:10])
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def _short(text: str, limit: int = 300) -> str:
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;: ") + " …"
+
+
+def _group_by_unit(items):
+    groups: dict[str, list] = {}
+    for it in items:
+        key = ", ".join(it.task.assignees) or "—"
+        groups.setdefault(key, []).append(it)
+    return list(groups.items())
+
+
+@lru_cache(maxsize=None)
+def environment(channel: str) -> Environment:
+    html = channel == "telegram"
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=html, undefined=StrictUndefined,
+                      trim_blocks=False, lstrip_blocks=False, keep_trailing_newline=False)
+    env.filters["vn_date"] = vn_date
+    env.filters["group_by_unit"] = _group_by_unit
+    env.globals["b"] = (lambda s: Markup("<b>%s</b>") % s) if html else (lambda s: s)
+    return env
+
+
+def render_template(name: str, channel: str = "console", **values: Any) -> str:
+    """Render any template (messages, help, digests) for a channel."""
+    env = environment(channel)
+    values.setdefault("short", _short)
+    text = env.get_template(name).render(**values)
+    return _tidy(text)
+
+
+def render(answer: Answer, channel: str = "console", limit: int = MAX_ANSWER) -> str:
+    """The text a user sees for an answer, under ``limit`` characters."""
+    for width in (300, 180, 110):
+        text = render_template(f"{answer.kind}.j2", channel, answer=answer, sources=answer.sources,
+                               short=lambda s, n=width: _short(s, min(n, width)))
+        if len(text) <= limit:
+            return text
+    # still too long: keep the first items and say how many more there are
+    items = list(answer.tasks)
+    while len(items) > 1:
+        items.pop()
+        from dataclasses import replace
+        smaller = replace(answer, tasks=tuple(items))
+        text = render_template(f"{answer.kind}.j2", channel, answer=smaller, sources=answer.sources,
+                               short=lambda s, n=110: _short(s, n))
+        if len(text) <= limit:
+            return text
+    return text[:limit - 1] + "…"
+
+
+def _tidy(text: str) -> str:
+    lines = [ln.rstrip() for ln in text.strip().splitlines()]
+    out: list[str] = []
+    for ln in lines:
+        if not ln and out and not out[-1]:
+            continue
+        out.append(ln)
+    return "\n".join(out)
+
+
+def escape_html(text: str) -> str:
+    return str(escape(text))

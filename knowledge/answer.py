@@ -1,0 +1,620 @@
+"""Answering questions in Vietnamese, deterministically, with sources.
+
+``Engine.ask`` reads a question (any case, with or without diacritics, with the
+genre's abbreviations), works out what is asked — a unit's tasks, who does
+something, a deadline, coordination, a time view, a document, or a fact in the
+text — and returns an ``Answer`` record. Rendering is the shell's job.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from rapidfuzz import fuzz, process
+
+from knowledge.models import StoredTask
+from knowledge.store import STATUS_DONE, DocumentRow, Store
+from knowledge.terms import search_form, tokens
+from knowledge.text import fold
+from knowledge.units import squeeze_acronyms, unit_key
+
+MAX_QUESTION = 2000
+PAGE = 8
+
+# answer kinds
+EMPTY, TOO_LONG, UNIT_TASKS, WHO, DEADLINE, COORDINATION = "empty", "too_long", "unit_tasks", "who", "deadline", "coordination"
+OVERDUE, DUE_SOON, BY_MONTH, DOC_INFO, DOC_LIST, DOC_SUMMARY, FACTS, NO_MATCH, TASK_SEARCH = (
+    "overdue", "due_soon", "by_month", "doc_info", "doc_list", "doc_summary", "facts", "no_match", "task_search")
+
+
+@dataclass(frozen=True)
+class TaskItem:
+    task: StoredTask
+    roles: tuple[str, ...] = ()          # the asked unit's roles in it: chu_tri, phoi_hop, theo_doi
+    overdue_days: int | None = None      # > 0 when the deadline has passed and it is not done
+    due_in_days: int | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    text: str
+    doc_id: int
+    clause: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    kind: str
+    question: str
+    today: date
+    units: tuple[str, ...] = ()
+    tasks: tuple[TaskItem, ...] = ()
+    documents: tuple[DocumentRow, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    suggestions: tuple[str, ...] = ()
+    total: int = 0                       # how many matched before the page cut
+    offset: int = 0
+    scope: str | None = None
+    detail: str | None = None            # signer, a month "12/2019", a number of days …
+    sources: dict[int, DocumentRow] = field(default_factory=dict)
+
+
+@dataclass
+class ChatContext:
+    """What a chat last talked about, for follow-ups ("còn Phòng Tư pháp thì sao?")."""
+    kind: str | None = None
+    unit_ids: tuple[int, ...] = ()
+    task_ids: tuple[str, ...] = ()
+    doc_ids: tuple[int, ...] = ()
+    scope_doc_ids: tuple[int, ...] | None = None
+    question: str = ""
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class _Unit:
+    id: int
+    name: str
+    scope: str
+
+
+class Engine:
+    """Answers questions over one store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._loaded_for: object = None
+        self._units: dict[int, _Unit] = {}
+        self._alias: dict[str, set[int]] = {}
+        self._alias_list: list[str] = []
+        self._docs: dict[int, DocumentRow] = {}
+        self._places: dict[str, set[int]] = {}
+
+    # ---- the catalogue, cached until the store changes --------------------
+    def _load(self) -> None:
+        stamp = self.store.change_stamp()
+        if stamp == self._loaded_for:
+            return
+        self._units = {u.id: _Unit(u.id, u.name, u.scope) for u in self.store.units()}
+        self._alias = {}
+        for alias, uid in self.store.unit_aliases():
+            self._alias.setdefault(alias, set()).add(uid)
+        self._alias_list = list(self._alias)
+        self._docs = {d.id: d for d in self.store.documents()}
+        self._places = {}
+        for d in self._docs.values():
+            for name in filter(None, (d.place, _issuer_place(d.issuer))):
+                self._places.setdefault(fold(name), set()).add(d.id)
+        self._loaded_for = stamp
+
+    # ---- entry point --------------------------------------------------------
+    def ask(self, question: str, *, today: date | None = None, context: ChatContext | None = None) -> Answer:
+        today = today or date.today()
+        q = (question or "").strip()
+        if not q:
+            return Answer(EMPTY, q, today)
+        if len(q) > MAX_QUESTION:
+            return Answer(TOO_LONG, q[:80], today, detail=str(MAX_QUESTION))
+        self._load()
+        ctx = context or ChatContext()
+        answer = self._answer(q, today, ctx)
+        answer = replace(answer, sources={i: self._docs[i] for i in self._doc_ids_of(answer) if i in self._docs})
+        if context is not None:
+            _remember(context, answer, self)
+        return answer
+
+    def more(self, context: ChatContext, *, today: date | None = None) -> Answer | None:
+        """The next page of the last list answer."""
+        if not context.question:
+            return None
+        context.offset += PAGE
+        return self.ask(context.question, today=today, context=ChatContext(
+            kind=context.kind, unit_ids=context.unit_ids, scope_doc_ids=context.scope_doc_ids, offset=context.offset))
+
+    def _doc_ids_of(self, a: Answer) -> set[int]:
+        ids = {t.task.doc_id for t in a.tasks} | {f.doc_id for f in a.facts} | {d.id for d in a.documents}
+        return ids
+
+    def _answer(self, q: str, today: date, ctx: ChatContext) -> Answer:
+        f = search_form(q)
+        scope_docs, scope_name = self._scope(q, f)
+        if scope_docs is None and _is_follow_up(f):
+            scope_docs = ctx.scope_doc_ids
+        offset = ctx.offset if ctx.question and ctx.question == q else 0
+
+        if _asks_signer(f) or _asks_doc_info(f):
+            docs = self._docs_named(q, f) or ([self._docs[i] for i in scope_docs] if scope_docs else [])
+            if docs:
+                return Answer(DOC_INFO, q, today, documents=tuple(docs[:3]), scope=scope_name)
+        if _asks_doc_list(f):
+            return self._doc_list(q, f, today, scope_docs, scope_name)
+        if _asks_doc_summary(f):
+            docs = self._docs_named(q, f) or ([self._docs[i] for i in scope_docs] if scope_docs and len(scope_docs) == 1 else [])
+            if docs:
+                return self._doc_summary(q, docs[0], today)
+
+        units = self._units_in(q, f, scope_docs)
+        if not units and _is_follow_up(f) and ctx.unit_ids and not _names_a_unit_word(f):
+            units = [self._units[i] for i in ctx.unit_ids if i in self._units]
+        if units and _asks_coordination(f):
+            return self._coordination(q, f, units, today, scope_docs, scope_name)
+        if _asks_deadline(f) and not units and ctx.task_ids and _refers_back(f):
+            items = [self._item(t, today) for t in self.store.tasks(ids=ctx.task_ids)]
+            return Answer(DEADLINE, q, today, tasks=tuple(items[:PAGE]), total=len(items), scope=scope_name)
+        view = _time_view(f, today)
+        if view and not (units and view[0] == OVERDUE and not _pure_overdue(f)):
+            return self._time_view(q, view, today, units, scope_docs, scope_name, offset)
+        if units and (_asks_unit_tasks(f) or _is_bare_unit(f, units, self)):
+            return self._unit_tasks(q, f, units, today, scope_docs, scope_name, offset)
+        if _asks_who(f) or _asks_deadline(f) or _asks_what_to_do(f) or units:
+            ans = self._task_search(q, f, today, scope_docs, scope_name, units)
+            if ans is not None:
+                return ans
+        facts = self._facts(q, f, scope_docs)
+        if facts:
+            return Answer(FACTS, q, today, facts=tuple(facts), scope=scope_name)
+        return Answer(NO_MATCH, q, today, suggestions=tuple(self._suggest(q, f)), scope=scope_name)
+
+    # ---- scope ---------------------------------------------------------------
+    def _scope(self, q: str, f: str) -> tuple[tuple[int, ...] | None, str | None]:
+        docs = self._docs_named(q, f)
+        if docs and re.search(r"\b(?:theo|trong|tai|cua)\s+(?:van ban|cong van|thong bao|ke hoach|chi thi|quyet dinh)\b|\b\d+/", f):
+            return tuple(d.id for d in docs), docs[0].number or docs[0].file
+        hits: set[int] = set()
+        name = None
+        for place, ids in self._places.items():
+            if place and re.search(rf"\b{re.escape(place)}\b", fold(q)):
+                hits |= ids
+                name = place
+        if hits:
+            for d in self._docs.values():
+                if d.place and fold(d.place) == name:
+                    name = d.place
+                    break
+            return tuple(sorted(hits)), name
+        return None, None
+
+    def _docs_named(self, q: str, f: str) -> list[DocumentRow]:
+        out = []
+        for m in re.finditer(r"\b(\d{1,5})\s*/\s*([a-z0-9\-/&]+)?", fold(q)):
+            num = m.group(1)
+            for d in self._docs.values():
+                if d.number and fold(d.number).startswith(f"{num}/") and d not in out:
+                    if not m.group(2) or fold(d.number).replace(" ", "").startswith(f"{num}/{m.group(2)}"[:len(fold(d.number))]):
+                        out.append(d)
+        m = re.search(r"\b(?:van ban|cong van|thong bao|ke hoach|chi thi|quyet dinh)\s+(?:so\s+)?(\d{1,5})\b", f)
+        if m:
+            for d in self._docs.values():
+                if d.number and fold(d.number).startswith(m.group(1) + "/") and d not in out:
+                    out.append(d)
+        return out
+
+    # ---- units ----------------------------------------------------------------
+    def _units_in(self, q: str, f: str, scope_docs: tuple[int, ...] | None) -> list[_Unit]:
+        key = unit_key(q)
+        words = key.split()
+        found: list[tuple[int, int, set[int]]] = []   # (start, length, ids)
+        n = len(words)
+        i = 0
+        while i < n:
+            best = None
+            for j in range(min(n, i + 12), i, -1):
+                gram = " ".join(words[i:j])
+                ids = self._alias.get(gram) or self._alias.get(squeeze_acronyms(gram))
+                if ids and (j - i > 1 or gram not in ("ubnd", "hdnd")):
+                    best = (i, j - i, ids)
+                    break
+            if best:
+                found.append(best)
+                i += best[1]
+            else:
+                i += 1
+        if not found:
+            fuzzy = self._fuzzy_unit(key)
+            if fuzzy:
+                found.append((0, 1, fuzzy))
+        units: list[_Unit] = []
+        for _, _, ids in found:
+            for uid in sorted(ids):
+                u = self._units.get(uid)
+                if u and u not in units:
+                    units.append(u)
+        if scope_docs is not None and units:
+            scoped_ids = self.store.units_of_documents(scope_docs)
+            in_scope = [u for u in units if u.id in scoped_ids]
+            if in_scope:
+                units = in_scope
+        # the longest mention wins over its parts ("Văn phòng HĐND và UBND" over "UBND")
+        return units
+
+    def _fuzzy_unit(self, key: str) -> set[int] | None:
+        if not self._alias_list or not re.match(r"^(?:phong|so|ban|trung tam|van phong|ubnd|xa|chi nhanh|to|cong chuc|cong an|doi)\b", key):
+            return None
+        cut = _strip_question_words(key)
+        m = process.extractOne(cut, self._alias_list, scorer=fuzz.ratio, score_cutoff=85)
+        if m:
+            return self._alias[m[0]]
+        return None
+
+    def _suggest(self, q: str, f: str) -> list[str]:
+        key = _strip_question_words(unit_key(q))
+        out: list[str] = []
+        if self._alias_list and key:
+            for alias, score, _ in process.extract(key, self._alias_list, scorer=fuzz.WRatio, limit=6):
+                if score < 60:
+                    continue
+                for uid in self._alias[alias]:
+                    name = self._unit_label(self._units[uid])
+                    if name not in out:
+                        out.append(name)
+        return out[:4]
+
+    def _unit_label(self, u: _Unit) -> str:
+        if u.scope and fold(u.scope) not in fold(u.name):
+            return f"{u.name} ({u.scope})"
+        return u.name
+
+    # ---- answers -----------------------------------------------------------------
+    def _item(self, t: StoredTask, today: date, roles: tuple[str, ...] = ()) -> TaskItem:
+        overdue = due = None
+        if t.deadline and t.status != STATUS_DONE:
+            delta = (t.deadline - today).days
+            if delta < 0:
+                overdue = -delta
+            else:
+                due = delta
+        return TaskItem(t, roles, overdue, due)
+
+    def _unit_tasks(self, q, f, units, today, scope_docs, scope_name, offset) -> Answer:
+        links = self.store.tasks_of_units([u.id for u in units])
+        tasks = self.store.tasks(ids=list(links))
+        if scope_docs is not None:
+            tasks = [t for t in tasks if t.doc_id in scope_docs]
+        topic = _topic_words(f, units, self)
+        if topic and len(tasks) > 3:
+            tasks = _rank_by_topic(tasks, topic) or tasks
+        roles_order = {"chu_tri": 0, "phoi_hop": 1, "theo_doi": 2}
+        tasks.sort(key=lambda t: min(roles_order[r] for r in links[t.id]))
+        items = [self._item(t, today, tuple(sorted(links[t.id], key=roles_order.get))) for t in tasks]
+        lead_first = [i for i in items if "chu_tri" in i.roles] + [i for i in items if "chu_tri" not in i.roles]
+        unit_names = tuple(self._unit_label(u) for u in units)
+        if not lead_first:
+            return Answer(NO_MATCH, q, today, units=unit_names, scope=scope_name,
+                          suggestions=tuple(self._suggest(q, f)))
+        return Answer(UNIT_TASKS, q, today, units=unit_names, tasks=tuple(lead_first[offset:offset + PAGE]),
+                      total=len(lead_first), offset=offset, scope=scope_name)
+
+    def _coordination(self, q, f, units, today, scope_docs, scope_name) -> Answer:
+        links = self.store.tasks_of_units([u.id for u in units], roles=("chu_tri",))
+        tasks = self.store.tasks(ids=list(links))
+        if scope_docs is not None:
+            tasks = [t for t in tasks if t.doc_id in scope_docs]
+        topic = _topic_words(f, units, self)
+        with_coord = [t for t in tasks if t.coordinators]
+        if topic and with_coord:
+            ranked = _rank_by_topic(with_coord, topic)
+            with_coord = ranked or with_coord
+        items = [self._item(t, today, ("chu_tri",)) for t in with_coord]
+        partners: list[str] = []
+        for it in items:
+            for c in it.task.coordinators:
+                if c not in partners:
+                    partners.append(c)
+        # also where the unit is the partner of someone else
+        as_partner = self.store.tasks_of_units([u.id for u in units], roles=("phoi_hop",))
+        return Answer(COORDINATION, q, today, units=tuple(self._unit_label(u) for u in units),
+                      tasks=tuple(items[:PAGE]), total=len(items), scope=scope_name,
+                      detail=", ".join(partners) if partners else None,
+                      suggestions=tuple(sorted(as_partner))[:0])
+
+    def _task_search(self, q, f, today, scope_docs, scope_name, units) -> Answer | None:
+        words = [w for w in tokens(q) if w not in _QUESTION_WORDS]
+        if not words:
+            return None
+        hits = self.store.search_tasks(words, limit=40)
+        if scope_docs is not None:
+            hits = [h for h in hits if h[0].doc_id in scope_docs]
+        if units:
+            ids = set(self.store.tasks_of_units([u.id for u in units]))
+            narrowed = [h for h in hits if h[0].id in ids]
+            hits = narrowed or hits
+        if not hits:
+            return None
+        scored = [(_overlap(words, h[1]), h[0]) for h in hits]
+        scored.sort(key=lambda x: -x[0])
+        best = scored[0][0]
+        if best < 0.45:
+            return None
+        if _asks_deadline(f):
+            dated = [t for s, t in scored if s >= best - 0.15 and (t.deadline or t.recurrence)]
+            if not dated:
+                return None
+            items = [self._item(t, today) for t in dated[:3]]
+            return Answer(DEADLINE, q, today, tasks=tuple(items), total=len(items), scope=scope_name)
+        top = [t for s, t in scored if s >= best - 0.1][:4]
+        # facts may say it better ("Xã nào xếp loại tốt?"): prefer them when tasks match weakly
+        if best < 0.6 and not _asks_who(f):
+            return None
+        items = [self._item(t, today) for t in top]
+        kind = WHO if _asks_who(f) else TASK_SEARCH
+        return Answer(kind, q, today, tasks=tuple(items), total=len(items), scope=scope_name,
+                      units=tuple(dict.fromkeys(u for t in top for u in t.assignees)))
+
+    def _time_view(self, q, view, today, units, scope_docs, scope_name, offset) -> Answer:
+        kind, start, end, label = view
+        tasks = self.store.tasks_due_between(start, end, exclude_done=True)
+        if units:
+            ids = set(self.store.tasks_of_units([u.id for u in units]))
+            tasks = [t for t in tasks if t.id in ids]
+        if scope_docs is not None:
+            tasks = [t for t in tasks if t.doc_id in scope_docs]
+        tasks.sort(key=lambda t: (t.deadline, t.id))
+        items = [self._item(t, today) for t in tasks]
+        return Answer(kind, q, today, units=tuple(self._unit_label(u) for u in units),
+                      tasks=tuple(items[offset:offset + PAGE]), total=len(items), offset=offset,
+                      scope=scope_name, detail=label)
+
+    def _doc_list(self, q, f, today, scope_docs, scope_name) -> Answer:
+        docs = [self._docs[i] for i in scope_docs] if scope_docs else list(self._docs.values())
+        topic = [w for w in tokens(q) if w not in _QUESTION_WORDS and w not in ("van", "ban", "nao", "noi", "danh", "sach")]
+        if topic:
+            scored = []
+            for d in docs:
+                text = search_form(" ".join(filter(None, (d.subject, d.number, d.kind, d.issuer, d.file))))
+                s = _overlap(topic, text)
+                if s > 0:
+                    scored.append((s, d))
+            if not scored:
+                passages = self.store.search_passages(_fts_or(topic), limit=30)
+                counts: dict[int, int] = {}
+                for p in passages:
+                    counts[p["doc_id"]] = counts.get(p["doc_id"], 0) + 1
+                scored = [(c, self._docs[i]) for i, c in counts.items() if i in self._docs]
+            scored.sort(key=lambda x: -x[0])
+            docs = [d for _, d in scored]
+        return Answer(DOC_LIST, q, today, documents=tuple(docs[:PAGE]), total=len(docs), scope=scope_name)
+
+    def _doc_summary(self, q, doc, today) -> Answer:
+        items = [self._item(t, today) for t in self.store.tasks(doc_id=doc.id)]
+        return Answer(DOC_SUMMARY, q, today, documents=(doc,), tasks=tuple(items), total=len(items))
+
+    def _facts(self, q: str, f: str, scope_docs) -> list[Fact]:
+        words = [w for w in tokens(q) if w not in _QUESTION_WORDS]
+        if not words:
+            return []
+        passages = self.store.search_passages(_fts_or(words), limit=30)
+        if scope_docs is not None:
+            passages = [p for p in passages if p["doc_id"] in scope_docs]
+        candidates: list[tuple[float, Fact]] = []
+        for p in passages:
+            for sent in _sentences(p["text"]):
+                s = _overlap(words, search_form(sent), bigrams=True)
+                if s > 0:
+                    candidates.append((s, Fact(_with_footnotes(sent, p["doc_id"], self.store), p["doc_id"], p["clause"])))
+        if not candidates:
+            return []
+        candidates.sort(key=lambda x: -x[0])
+        best = candidates[0][0]
+        if best < 0.34:
+            return []
+        out: list[Fact] = []
+        for s, fact in candidates:
+            if s < best * 0.8 or len(out) == 2:
+                break
+            if all(fact.text != o.text for o in out):
+                out.append(fact)
+        return out
+
+
+# ---- question understanding (folded search form) ----------------------------------
+_QUESTION_WORDS = frozenset("""
+ai gi nao sao bao nhieu may dau khi chua roi khong hay phai lam thi co nhung can duoc la ngay han nhiem vu viec
+chu tri trach nhiem giao dieu the nhu
+""".split())
+
+
+def _asks_signer(f: str) -> bool:
+    return bool(re.search(r"\b(?:ai ky|do ai ky|nguoi ky|ky boi|ky ten|ai la nguoi ky)\b", f))
+
+
+def _asks_doc_info(f: str) -> bool:
+    return bool(re.search(r"\b(?:ban hanh (?:ngay nao|khi nao)|ngay ban hanh|co quan ban hanh|ai ban hanh|so hieu|trich yeu)\b", f))
+
+
+def _asks_doc_list(f: str) -> bool:
+    return bool(re.search(r"\b(?:(?:van ban|cong van|thong bao|ke hoach|chi thi) nao|danh sach (?:cac )?van ban|"
+                          r"(?:co )?nhung van ban|cac van ban|liet ke (?:cac )?van ban|bao nhieu van ban)\b", f))
+
+
+def _asks_doc_summary(f: str) -> bool:
+    return bool(re.search(r"\b(?:tom tat|noi dung (?:chinh )?(?:cua )?(?:van ban|cong van)|van ban .* (?:giao|co) nhung (?:viec|nhiem vu) gi)\b", f))
+
+
+def _asks_coordination(f: str) -> bool:
+    return bool(re.search(r"\bphoi hop (?:voi |cung )?(?:ai|don vi nao|co quan nao|nhung ai|nhung don vi nao|nhung co quan nao|nhung ai)\b", f))
+
+
+def _asks_who(f: str) -> bool:
+    return bool(re.search(r"(?:^|\b)ai\b|\b(?:don vi|co quan|xa|phong|so|ban) nao\b|\bnhung (?:xa|don vi|co quan) nao\b", f))
+
+
+def _asks_deadline(f: str) -> bool:
+    return bool(re.search(r"\b(?:han|thoi han|han chot|deadline|truoc ngay nao|ngay nao|khi nao|bao gio|luc nao|may gio)\b", f))
+
+
+def _asks_unit_tasks(f: str) -> bool:
+    return bool(re.search(r"\b(?:lam gi|nhiem vu gi|viec gi|duoc giao|nhung viec|nhiem vu nao|can lam|phai lam|"
+                          r"co nhiem vu|nhiem vu cua|phu trach|trach nhiem gi|thi sao|the nao|lam nhung gi|"
+                          r"cong viec)\b", f))
+
+
+def _asks_what_to_do(f: str) -> bool:
+    return bool(re.search(r"\b(?:phai lam gi|lam gi|can lam|phai|lam the nao)\b", f))
+
+
+def _is_follow_up(f: str) -> bool:
+    return bool(re.match(r"^(?:con|the con|vay con|va)\b", f)) or bool(re.search(r"\bthi sao\b|\bviec do\b|\bnhiem vu do\b|\bcai do\b", f))
+
+
+def _refers_back(f: str) -> bool:
+    return bool(re.search(r"\b(?:viec do|nhiem vu do|cai do|viec nay|nhiem vu nay|no)\b", f))
+
+
+def _names_a_unit_word(f: str) -> bool:
+    return False
+
+
+def _pure_overdue(f: str) -> bool:
+    return bool(re.search(r"\b(?:viec|nhiem vu|cong viec)\b[^?]*\bqua han\b|^qua han\b|\bqua han (?:nhung|gi|nao)\b", f))
+
+
+def _is_bare_unit(f: str, units, engine: Engine) -> bool:
+    rest = _strip_question_words(unit_key(f))
+    return len(rest.split()) <= 6
+
+
+def _time_view(f: str, today: date):
+    if re.search(r"\b(?:qua han|tre han|cham tien do|het han)\b", f) and _pure_overdue(f) or re.match(r"^(?:cac )?viec (?:da )?qua han", f):
+        return (OVERDUE, date(1900, 1, 1), today - timedelta(days=1), None)
+    m = re.search(r"\btrong (\d{1,3}) ngay (?:toi|nua|sap toi)\b", f)
+    if m:
+        n = int(m.group(1))
+        return (DUE_SOON, today, today + timedelta(days=n), str(n))
+    if re.search(r"\b(?:sap den han|sap het han|sap toi han|gan den han|den han)\b", f) or re.search(r"\btuan nay\b", f):
+        n = 7
+        if re.search(r"\btuan nay\b", f):
+            n = 6 - today.weekday()
+        return (DUE_SOON, today, today + timedelta(days=max(n, 0)), str(max(n, 0)))
+    m = re.search(r"\bthang (\d{1,2})(?:\s*(?:/|nam)\s*(\d{4}))?\b", f)
+    if m and re.search(r"\b(?:han|den han|phai|viec|nhiem vu)\b", f) and 1 <= int(m.group(1)) <= 12:
+        month = int(m.group(1))
+        year = int(m.group(2)) if m.group(2) else today.year
+        start = date(year, month, 1)
+        end = (date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1))
+        return (BY_MONTH, start, end, f"{month:02d}/{year}")
+    if re.search(r"\bthang nay\b", f) and re.search(r"\b(?:han|viec|nhiem vu)\b", f):
+        start = today.replace(day=1)
+        end = (date(today.year + (today.month == 12), today.month % 12 + 1, 1) - timedelta(days=1))
+        return (BY_MONTH, start, end, f"{today.month:02d}/{today.year}")
+    return None
+
+
+def _strip_question_words(key: str) -> str:
+    key = re.sub(r"\b(?:phai lam gi|lam gi|co nhiem vu gi|nhiem vu gi|duoc giao viec gi|duoc giao nhiem vu gi|duoc giao|"
+                 r"phai lam nhung viec gi|nhung viec gi|viec gi|thi sao|phoi hop voi ai|phoi hop voi don vi nao|co|la|gi|"
+                 r"ai|nao|con|ve|cua|theo|o|tai|nhung)\b", " ", key)
+    return " ".join(key.split())
+
+
+def _topic_words(f: str, units, engine: Engine) -> list[str]:
+    names = " ".join(search_form(u.name) + " " + search_form(u.scope) for u in units)
+    unit_words = set(names.split())
+    return [w for w in tokens(f) if w not in _QUESTION_WORDS and w not in unit_words and len(w) > 1]
+
+
+def _rank_by_topic(tasks: list[StoredTask], topic: list[str]) -> list[StoredTask]:
+    scored = [(_overlap(topic, search_form(t.action)), t) for t in tasks]
+    best = max((s for s, _ in scored), default=0)
+    if best < 0.5:
+        return []
+    return [t for s, t in sorted(scored, key=lambda x: -x[0]) if s >= best - 0.2]
+
+
+def _overlap(words: list[str], text: str, bigrams: bool = False) -> float:
+    """Share of the question's words found in the text (bigrams add weight to phrases)."""
+    if not words:
+        return 0.0
+    have = set(re.findall(r"[a-z0-9%]+(?:[,.][0-9]+)?", text))
+    score = sum(1.0 for w in words if w in have) / len(words)
+    if bigrams and len(words) > 1:
+        pairs = [f"{a} {b}" for a, b in zip(words, words[1:])]
+        score += 0.3 * sum(1 for p in pairs if p in text) / len(pairs)
+    return score
+
+
+def _fts_or(words: list[str]) -> str:
+    return " OR ".join(f'"{w}"' for w in dict.fromkeys(words))
+
+
+_SENT_RE = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ0-9(“\"])")
+
+
+def _sentences(text: str) -> list[str]:
+    parts = [p.strip() for p in _SENT_RE.split(text) if p.strip()]
+    out: list[str] = []
+    for p in parts:
+        if len(p) > 500:
+            out.extend(x.strip() for x in re.split(r"(?<=;)\s+", p) if x.strip())
+        else:
+            out.append(p)
+    return out
+
+
+_SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+
+
+def _with_footnotes(sentence: str, doc_id: int, store: Store) -> str:
+    """A sentence that points to a footnote ('01 xã xếp loại tốt¹') carries the footnote's text."""
+    marks = re.findall(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+", sentence)
+    if not marks:
+        return sentence
+    notes = []
+    for p in store.passages(doc_id):
+        m = re.match(r"^\s*([¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*(.*)$", p["text"])
+        if m and m.group(1) in marks:
+            notes.append(f"({m.group(1).translate(_SUPERSCRIPT)}) {m.group(2).strip()}")
+    return sentence + ("\n" + "\n".join(notes) if notes else "")
+
+
+def _issuer_place(issuer: str | None) -> str | None:
+    if not issuer:
+        return None
+    m = re.search(r"\b(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+(.+)$", issuer)
+    return m.group(1) if m else None
+
+
+def _title(scope: str) -> str:
+    return " ".join(w.capitalize() for w in scope.split())
+
+
+def _remember(ctx: ChatContext, a: Answer, engine: Engine) -> None:
+    if a.kind in (EMPTY, TOO_LONG, NO_MATCH):
+        return
+    ctx.kind = a.kind
+    if a.units:
+        ids = []
+        for label in a.units:
+            for u in engine._units.values():
+                if engine._unit_label(u) == label:
+                    ids.append(u.id)
+        if ids:
+            ctx.unit_ids = tuple(ids)
+    if a.tasks:
+        ctx.task_ids = tuple(t.task.id for t in a.tasks)
+    docs = {t.task.doc_id for t in a.tasks} | {d.id for d in a.documents} | {f.doc_id for f in a.facts}
+    if docs:
+        ctx.doc_ids = tuple(sorted(docs))
+    if ctx.question != a.question:
+        ctx.offset = 0
+    ctx.question = a.question

@@ -1,0 +1,238 @@
+"""Finding the units a sentence names: "Giao Phòng Nội vụ chủ trì, phối hợp với …".
+
+A unit phrase starts with a unit or role word and runs until the first action verb
+that is not part of a name (a verb right after a unit word, or capitalised, is a
+name: "Tổ kiểm tra", "Văn phòng đăng ký đất đai", "Ban Chỉ đạo").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.text import fold_keep_length, squash
+from knowledge.units import UnitRegistry
+
+UNIT_STARTS = tuple(sorted({
+    "phong", "so", "ban", "trung tam", "van phong", "chi cuc", "chi nhanh", "cong an", "doi", "to", "ubnd", "hdnd",
+    "uy ban nhan dan", "hoi dong nhan dan", "bo", "cuc", "vien", "kho bac", "bao hiem xa hoi", "ban chi huy",
+    "doan", "hoi dong", "cong chuc", "can bo", "bo phan", "thanh tra", "toa an", "vien kiem sat", "chi doan",
+    "dang uy", "huyen uy", "tinh uy", "thi uy", "co quan", "cac co quan", "cac don vi", "cac so", "cac phong",
+    "cac ban", "cac xa", "cac huyen", "tat ca", "thu truong", "chu tich", "pho chu tich", "giam doc", "pho giam doc",
+    "truong phong", "nguoi dung dau", "lanh dao", "chanh van phong", "truong ban", "cac dia phuong", "dia phuong",
+    "uy ban mat tran", "mat tran", "ubmttq", "hoi lien hiep", "hoi nong dan", "hoi cuu chien binh", "doan thanh nien",
+    "cac to chuc", "cac hoi", "cac doan the", "thuong truc", "vp", "ca", "bql", "bchqs", "ban quan ly", "cac nganh",
+    "cac truong", "truong", "benh vien", "cac co so", "ngan hang", "dien luc", "buu dien", "cac phuong",
+}, key=len, reverse=True))
+# Words a unit list may be split before (a new unit starts).
+SPLIT_STARTS = tuple(s for s in UNIT_STARTS if s not in ("co quan", "to", "doi", "tat ca", "cac nganh", "truong", "ca", "vp"))
+
+VERBS = tuple(sorted({
+    "thuc hien", "to chuc", "trien khai", "chu tri", "phoi hop", "tang cuong", "chi dao", "theo doi", "don doc",
+    "kiem tra", "ra soat", "bao cao", "tham muu", "xay dung", "nang cao", "day manh", "day nhanh", "tiep tuc",
+    "khan truong", "nghiem tuc", "chu dong", "huong dan", "tuyen truyen", "duy tri", "cap nhat", "niem yet",
+    "ban hanh", "kien toan", "chiu trach nhiem", "bo tri", "quan ly", "giai quyet", "khac phuc", "tap trung",
+    "can cu", "truc tiep", "co trach nhiem", "dinh ky", "thuong xuyen", "kip thoi", "de xuat", "tong hop",
+    "cung cap", "phan cong", "lap", "gui", "co ke hoach", "co giai phap", "quan tam", "ket thuc", "soan thao",
+    "hoan thanh", "dam bao", "bao dam", "phan dau", "xu ly", "tiep nhan", "cu", "thong bao", "phe duyet",
+    "tham dinh", "giam sat", "danh gia", "kiem diem", "rut kinh nghiem", "sua doi", "bo sung", "cai thien",
+    "nghien cuu", "uu tien", "van dong", "phat dong", "chuan bi", "tong ket", "so ket", "chi tra", "nop", "trinh",
+    "sap xep", "mua sam", "dau tu", "nang cap", "ung dung", "so hoa", "ap dung", "khai thac", "dieu chinh",
+    "ho tro", "thuc thi", "chap hanh", "nam bat", "phong chong", "xac minh", "tiep", "rasoat", "khan cap",
+    "tich cuc", "lam tot", "phoi, hop", "chiu", "thong ke", "de cao", "quyet liet", "tiep thu",
+    "lien he", "tra loi", "cong khai", "chan chinh", "dang tai", "dang tin", "xem xet", "tiep tuc thuc hien",
+    "co van ban", "co y kien", "tao dieu kien", "vao cuoc", "nhanh chong", "khong de", "khong", "tuyet doi",
+    "phai", "duoc giao", "nghiem tuc thuc hien", "tam dung", "thanh lap",
+    "yeu cau", "de nghi", "giao",
+}, key=len, reverse=True))
+_VERB_RE = re.compile(r"(?:" + "|".join(re.escape(v) for v in VERBS) + r")(?![\w])")
+_START_RE = re.compile(r"(?:" + "|".join(re.escape(u) for u in UNIT_STARTS) + r")(?![\w])")
+_SPLIT_RE = re.compile(r"(?:" + "|".join(re.escape(u) for u in SPLIT_STARTS) + r")(?![\w])")
+_PLACE_NAME_LIST = re.compile(r"^(?P<head>.*?\bcác\s+(?P<level>xã|phường|thị trấn|huyện|thị xã|thành phố|quận))\s*:\s*(?P<names>.+)$", re.I)
+INTRO_VERBS = re.compile(r"^(?:giao(?:\s+cho)?|đề nghị|yêu cầu|ủy quyền|uỷ quyền|đối với)\s+", re.I)
+# Words that start like a unit but are verbs or phrases: "Tổ chức", "Đối với", "Ban hành", "Bố trí".
+_NOT_UNIT = re.compile(r"(?:to chuc|doi voi|doi moi|ban hanh|bo tri|bo sung|phong chong|phong ngua|so hoa|so ket|"
+                       r"cac noi dung|cac nhiem vu|cac giai phap|tat ca cac (?:noi dung|nhiem vu)|don vi nao|co quan nao)(?![\w])")
+
+
+@dataclass(frozen=True)
+class UnitPhrase:
+    units: tuple[str, ...]
+    end: int        # offset in the text where the action begins
+    written: str    # the phrase as written
+    ended_by: str = "verb"   # verb, colon, punct, end: what closed the phrase
+
+
+def starts_with_unit(text: str) -> bool:
+    f = fold_keep_length(text.lstrip())
+    return bool(_START_RE.match(f)) and not _NOT_UNIT.match(f)
+
+
+def unit_phrase(text: str, *, allow_colon: bool = True, max_words: int = 45) -> UnitPhrase | None:
+    """The unit phrase at the start of ``text`` and where the action begins, or None."""
+    lead = len(text) - len(text.lstrip())
+    f = fold_keep_length(text)
+    if not _START_RE.match(f, lead) or _NOT_UNIT.match(f, lead):
+        return None
+    end = _phrase_end(text, f, lead, allow_colon, max_words)
+    if end is None:
+        return None
+    phrase = text[lead:end].strip().rstrip(":").strip()
+    if re.search(r"(?i)(?<![\wÀ-ỹ])nào(?![\wÀ-ỹ])", phrase):
+        return None
+    ended_by = "end" if end >= len(text) else {":": "colon", ".": "punct", ";": "punct", "(": "punct"}.get(text[end], "verb")
+    action_start = end
+    while action_start < len(text) and text[action_start] in " :,;-–":
+        action_start += 1
+    units = split_units(phrase)
+    if not units:
+        return None
+    return UnitPhrase(tuple(units), action_start, phrase, ended_by)
+
+
+def _phrase_end(text: str, f: str, pos: int, allow_colon: bool, max_words: int) -> int | None:
+    words = 0
+    i = pos
+    exempt_until = -1
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == ":" and allow_colon:
+            # "UBND các xã: Hợp Thành, …: action" keeps the list; otherwise the colon ends the phrase
+            head = text[pos:i]
+            if _PLACE_NAME_LIST.match(head + ":x") and i + 1 < n and _names_follow(text, i + 1):
+                nxt = text.find(":", i + 1)
+                if nxt != -1 and nxt - i < 300:
+                    return nxt
+                return _list_end(text, i + 1)
+            if re.search(r"(?i)(?:cơ quan|đơn vị|ngành)\s*$", head) and i + 1 < n and starts_with_unit(text[i + 1:]):
+                i += 1
+                continue
+            return i
+        if ch in ".;(" and not (ch == ";" and starts_with_unit(text[i + 1:])):
+            if ch == "." and i + 1 < n and not text[i + 1].isspace():
+                i += 1
+                continue
+            return i if words else None
+        if ch.isspace() or ch in ",;":
+            i += 1
+            continue
+        # at a word start
+        if i > exempt_until:
+            m_unit = _START_RE.match(f, i)
+            m_verb0 = _VERB_RE.match(f, i)
+            if m_unit and (_NOT_UNIT.match(f, i) or (m_verb0 and m_verb0.end() > m_unit.end() and not text[i].isupper())):
+                m_unit = None
+            if m_unit:
+                exempt_until = m_unit.end() + 1 + _next_word_len(f, m_unit.end())
+            else:
+                m_verb = _VERB_RE.match(f, i)
+                prev = text[:i].rstrip()
+                capital = text[i].isupper()
+                if m_verb and words and not capital and not prev.endswith(","):
+                    return i
+                if m_verb and words and prev.endswith(",") and not capital and not _is_name_word_after_comma(f, i):
+                    return i
+        j = i
+        while j < n and not text[j].isspace() and text[j] not in ",;:.(":
+            j += 1
+        words += 1
+        if words > max_words:
+            return None
+        i = j
+    return n if words else None
+
+
+def _is_name_word_after_comma(f: str, i: int) -> bool:
+    """'Tổ kiểm tra, giám sát của huyện': a verb after a comma inside a name is followed by more name."""
+    return bool(re.match(r"(?:giam sat|kiem tra|thanh tra|xu ly)\s+(?:cua|huyen|tinh|xa)\b", f[i:i + 40]))
+
+
+def _next_word_len(f: str, pos: int) -> int:
+    m = re.match(r"\s*\S+", f[pos:])
+    return len(m.group(0)) if m else 0
+
+
+def _names_follow(text: str, pos: int) -> bool:
+    m = re.match(r"\s*([A-ZĐÀ-Ỹ][\wÀ-ỹ]*)", text[pos:])
+    return bool(m)
+
+
+def _list_end(text: str, pos: int) -> int:
+    m = re.search(r"[.;]|\s(?=[a-zđà-ỹ]{2,}\s)", text[pos:])
+    return pos + (m.start() if m else len(text) - pos)
+
+
+def split_units(phrase: str) -> list[str]:
+    """'Thủ trưởng các cơ quan …; Chủ tịch UBND các huyện, thị xã' -> one name per unit."""
+    phrase = squash(INTRO_VERBS.sub("", phrase.strip()))
+    m = _PLACE_NAME_LIST.match(phrase)
+    if m and _names_follow(m.group("names"), 0):
+        head = re.sub(r"\bcác\s+" + m.group("level") + r"\s*$", "", m.group("head"), flags=re.I).strip()
+        head = re.sub(r"(?i)^(?:thủ trưởng|chủ tịch)\s+", "", head).strip()
+        names = [squash(n).strip(" .;:") for n in re.split(r",|;|\bvà\b", m.group("names"))]
+        level = m.group("level").lower()
+        return [f"{head} {level} {n}".strip() for n in names if n and n[0].isupper()]
+    if ":" in phrase:
+        head, _, tail = phrase.partition(":")
+        if starts_with_unit(tail):
+            return split_units(tail)
+        phrase = head
+    levels = re.match(r"(?i)^(.*?)\bcấp\s+(huyện|tỉnh|xã|thị xã)\s*(?:,|và)\s*cấp\s+(huyện|tỉnh|xã|thị xã)\s*$", phrase)
+    if levels:  # "UBND cấp huyện, cấp xã" -> two units
+        head = levels.group(1).strip()
+        return [f"{head} cấp {levels.group(2)}", f"{head} cấp {levels.group(3)}"]
+    parts: list[str] = []
+    for chunk in re.split(r";", phrase):
+        parts.extend(_split_chunk(chunk))
+    return [p for p in (squash(x).strip(" ,;.-–") for x in parts) if p and len(p) > 2]
+
+
+def _split_chunk(chunk: str) -> list[str]:
+    f = fold_keep_length(chunk)
+    cuts = [0]
+    for m in re.finditer(r"(?:,|\s+va)\s+", f):
+        nxt = m.end()
+        if _SPLIT_RE.match(f, nxt) and not f[:m.start()].rstrip().endswith(("hdnd", "hoi dong nhan dan")):
+            # "cơ quan" starts a unit only when a proper name follows ("cơ quan Trung ương")
+            cuts.append(nxt)
+    pieces = []
+    for a, b in zip(cuts, cuts[1:] + [len(chunk)]):
+        piece = chunk[a:b]
+        piece = re.sub(r"(?:,|\s+và)\s*$", "", piece.strip())
+        pieces.append(piece)
+    return pieces
+
+
+GENERIC_GROUPS = {"cac co quan don vi", "cac co quan", "cac don vi", "co quan don vi", "cac co quan don vi dia phuong",
+                  "cac co quan don vi lien quan", "cac don vi dia phuong", "cac co quan dia phuong", "co quan don vi dia phuong"}
+
+
+def is_generic(name: str) -> bool:
+    from knowledge.units import unit_key
+    return unit_key(name) in GENERIC_GROUPS
+
+
+def canonical_units(names: list[str] | tuple[str, ...], registry: UnitRegistry, issuer: str | None) -> tuple[str, ...]:
+    out: list[str] = []
+    for n in names:
+        name = registry.canonical(n).name
+        name = qualify(name, issuer)
+        if name and name not in out:
+            out.append(name)
+    return tuple(out)
+
+
+def qualify(name: str, issuer: str | None) -> str:
+    """A bare 'UBND' or 'UBND xã' in a directive of UBND xã Cẩm Long is UBND xã Cẩm Long."""
+    if not issuer:
+        return name
+    m = re.match(r"^(UBND|HĐND)\s+(tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+(.+)$", issuer)
+    if not m:
+        return name
+    body, level, place = m.groups()
+    if re.fullmatch(rf"(?:{body})(?:\s+{level})?", name):
+        return issuer
+    mm = re.match(rf"^(.*\S)\s+UBND(?:\s+{level})?$", name)
+    if mm:
+        return f"{mm.group(1)} UBND {level} {place}"
+    return name

@@ -1,0 +1,186 @@
+"""Deadlines, recurrence and urgency in Vietnamese directive text.
+
+A date is a deadline only when the genre marks it as one ("trước ngày …",
+"chậm nhất …", "trong tháng 9/2024", "Quý III/2024", "trong thời hạn 10 ngày kể từ …").
+A date after "số …" (a cited document) or a bare "ngày …" (a meeting, an
+inspection, the issue date) is never a deadline: a false deadline is worse than none.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from knowledge.errors import BadDate
+from knowledge.text import fold_keep_length
+
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+# date shapes, on folded text (same length as the original, so offsets map back)
+_DMY = r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})"
+_DMY_WORDS = r"(?P<d2>\d{1,2})\s+thang\s+(?P<m2>\d{1,2})\s*(?:,\s*)?(?:nam\s+)?(?P<y2>\d{4})"
+_DATE = rf"(?:ngay\s+)?(?:{_DMY}|{_DMY_WORDS})"
+_TIME = r"(?:(?P<hh>\d{1,2})\s*(?:gio|h|:)\s*(?P<mi>\d{1,2})?\s*(?:phut)?\s*,?\s*(?:sang|chieu|toi)?\s*,?\s*)"
+
+_CUE = (r"(?:truoc|cham nhat(?:\s+la)?|han chot(?:\s+la)?|han(?:\s+cuoi)?(?:\s+la)?|xong truoc|hoan thanh truoc|"
+        r"hoan thanh(?:\s+xong)?\s+(?:vao|trong)|den het|gia han den|keo dai den|thoi han(?:\s+hoan thanh)?\s*:?|"
+        r"thoi gian hoan thanh\s*:?|thoi gian thuc hien\s*:?|tien do\s*:?)")
+_DEADLINE_RE = re.compile(rf"\b{_CUE}\s*(?:{_TIME})?(?:,\s*)?{_DATE}")
+_MONTH_RE = re.compile(rf"\b(?:trong|truoc|cham nhat|hoan thanh(?:\s+trong)?|{_CUE})\s+(?:thang\s+)(?P<m>\d{{1,2}})\s*(?:/|\s+nam\s+)\s*(?P<y>\d{{4}})")
+_QUARTER_RE = re.compile(r"\b(?:trong\s+|truoc\s+|hoan thanh\s+(?:trong\s+)?|cham nhat\s+)?quy\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|\s+nam\s+)\s*(?P<y>\d{4})")
+_RELATIVE_RE = re.compile(r"\b(?:trong(?:\s+thoi\s+han|\s+vong)?|cham nhat(?:\s+la)?|sau)\s+(?P<n>\d{1,3})\s+ngay(?:\s+lam\s+viec)?\s*,?\s*(?:ke\s+tu|tinh\s+tu)\s+ngay\s+(?:ban\s+hanh|ky|nhan)")
+_EXTEND_RE = re.compile(r"\b(?:gia han|keo dai|dieu chinh thoi han)\b")
+
+RECURRENCE = (
+    (re.compile(r"\b(?:hang|hang|moi)\s+tuan\b"), "weekly"),
+    (re.compile(r"\b(?:hang|moi)\s+thang\b"), "monthly"),
+    (re.compile(r"\b(?:hang|moi)\s+quy\b|\bdinh ky\s+quy\b(?!\s+dinh)"), "quarterly"),
+    (re.compile(r"\b(?:dinh ky\s+)?(?:06|6)\s+thang(?:\s+mot\s+lan)?\b(?!\s+(?:dau|cuoi)\s+nam)"), "half_yearly"),
+    (re.compile(r"\b(?:hang|moi)\s+nam\b|\bdinh ky\s+nam\b"), "yearly"),
+)
+_RECUR_DAY = re.compile(r"\b(?:hang|moi)\s+(?:thang|quy)\b[^.;]{0,40}?\btruoc\s+ngay\s+(?P<d>\d{1,2})\b(?!\s*[/.\-]\s*\d)")
+
+
+@dataclass(frozen=True)
+class DeadlineHit:
+    day: date
+    time: str | None
+    start: int
+    end: int
+    extends: bool = False
+
+
+def _mk(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month_end(y: int, m: int) -> date | None:
+    if not 1 <= m <= 12:
+        return None
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def find_deadlines(text: str, issued_on: str | None = None) -> list[DeadlineHit]:
+    """Every deadline the genre marks in ``text``, in order of appearance."""
+    f = fold_keep_length(text)
+    hits: list[DeadlineHit] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(day: date | None, time: str | None, m: re.Match[str]) -> None:
+        if day is None or any(s < m.end() and m.start() < e for s, e in taken):
+            return
+        before = f[max(0, m.start() - 40):m.start()]
+        extends = bool(_EXTEND_RE.search(before + f[m.start():m.end()]))
+        hits.append(DeadlineHit(day, time, m.start(), m.end(), extends))
+        taken.append((m.start(), m.end()))
+
+    for m in _DEADLINE_RE.finditer(f):
+        d, mo, y = (m["d"], m["m"], m["y"]) if m["d"] else (m["d2"], m["m2"], m["y2"])
+        time = f"{int(m['hh']):02d}:{int(m['mi'] or 0):02d}" if m["hh"] and int(m["hh"]) < 24 else None
+        add(_mk(int(y), int(mo), int(d)), time, m)
+    for m in _MONTH_RE.finditer(f):
+        add(_month_end(int(m["y"]), int(m["m"])), None, m)
+    for m in _QUARTER_RE.finditer(f):
+        lead = m.group(0).split()[0]
+        if lead not in ("trong", "truoc", "hoan", "cham") and not _at_field_start(f, m.start()):
+            continue
+        q = ROMAN[m["q"]]
+        add(_month_end(int(m["y"]), q * 3), None, m)
+    if issued_on and len(issued_on) == 10:
+        base = date.fromisoformat(issued_on)
+        for m in _RELATIVE_RE.finditer(f):
+            add(base + timedelta(days=int(m["n"])), None, m)
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def _at_field_start(f: str, pos: int) -> bool:
+    """A bare 'Quý III/2024' counts when it is the whole value of a deadline cell or label."""
+    before = f[:pos].rstrip()
+    return before.endswith((":", "|")) or bool(re.search(r"(thoi gian|thoi han|tien do)\W*$", before))
+
+
+def deadline_of_cell(cell: str, issued_on: str | None = None) -> DeadlineHit | None:
+    """The deadline in a table's 'Thời gian hoàn thành' cell, where a bare date is a deadline."""
+    hits = find_deadlines(cell, issued_on)
+    if hits:
+        return hits[-1]
+    f = fold_keep_length(cell)
+    m = re.search(_DATE, f)
+    if m:
+        d, mo, y = (m["d"], m["m"], m["y"]) if m["d"] else (m["d2"], m["m2"], m["y2"])
+        day = _mk(int(y), int(mo), int(d))
+        if day:
+            return DeadlineHit(day, None, m.start(), m.end())
+    m = re.search(r"\bthang\s+(?P<m>\d{1,2})\s*(?:/|\s+nam\s+)\s*(?P<y>\d{4})", f)
+    if m:
+        day = _month_end(int(m["y"]), int(m["m"]))
+        if day:
+            return DeadlineHit(day, None, m.start(), m.end())
+    m = re.search(r"\bquy\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|\s+nam\s+)\s*(?P<y>\d{4})", f)
+    if m:
+        return DeadlineHit(_month_end(int(m["y"]), ROMAN[m["q"]] * 3), None, m.start(), m.end())
+    return None
+
+
+def recurrence_of(text: str) -> tuple[str | None, int | None]:
+    f = fold_keep_length(text)
+    kind = None
+    first = len(f) + 1
+    for rx, name in RECURRENCE:
+        m = rx.search(f)
+        if m and m.start() < first:
+            kind, first = name, m.start()
+    day = None
+    m = _RECUR_DAY.search(f)
+    if m and kind in ("monthly", "quarterly"):
+        day = int(m["d"])
+    return kind, day
+
+
+_URGENT = (
+    (re.compile(r"(?<![\wÀ-ỹ])ngay(?![\wÀ-ỹ])"), "ngay"),
+    (re.compile(r"(?<![\wÀ-ỹ])(?:khẩn trương|khẩn cấp|hỏa tốc|thượng khẩn)(?![\wÀ-ỹ])", re.I), "khan_truong"),
+    (re.compile(r"(?<![\wÀ-ỹ])thường xuyên(?![\wÀ-ỹ])", re.I), "thuong_xuyen"),
+)
+
+
+def urgency_of(text: str) -> str | None:
+    """'ngay' (at once), 'khan_truong' (urgently), 'thuong_xuyen' (ongoing), on the unfolded text
+    ('ngay' folded would also be 'ngày')."""
+    low = text.lower()
+    for rx, name in _URGENT:
+        if rx.search(low):
+            return name
+    return None
+
+
+_TARGET_YEAR = re.compile(r"\b(?:trong|hoan thanh trong|den(?:\s+het)?|phan dau(?:\s+den)?)\s+nam\s+(?P<y>\d{4})\b|^\s*nam\s+(?P<y2>\d{4})\s*,")
+
+
+def target_year_of(text: str) -> int | None:
+    m = _TARGET_YEAR.search(fold_keep_length(text))
+    if not m:
+        return None
+    return int(m["y"] or m["y2"])
+
+
+def parse_user_date(value: str, today: date | None = None) -> date:
+    """A date typed by a person: 2019-12-10, 10/12/2019, 10-12-2019, 10/12 (this year)."""
+    v = value.strip()
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", v)
+    if m:
+        day = _mk(int(m[1]), int(m[2]), int(m[3]))
+    else:
+        m = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d{4}))?", v)
+        if not m:
+            raise BadDate(value)
+        year = int(m[3]) if m[3] else (today or date.today()).year
+        day = _mk(year, int(m[2]), int(m[1]))
+    if day is None:
+        raise BadDate(value)
+    return day

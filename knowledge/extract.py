@@ -1,0 +1,309 @@
+"""Directive text -> Document with its tasks: the genre's own rules.
+
+The walk follows the shape of a Vietnamese directive: header, an introduction
+(findings, context), a preamble that opens the instructions ("… chỉ đạo như sau:"),
+numbered or Roman items, a unit as an item heading or as the subject of a sentence,
+nested assignments ("Giao Tổ kiểm tra …"), and the closing formula and "Nơi nhận".
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field, replace
+
+from knowledge import dates
+from knowledge.assignees import INTRO_VERBS, canonical_units, is_generic, starts_with_unit, unit_phrase
+from knowledge.metadata import Header, read_header, references
+from knowledge.models import Document, Passage, Task
+from knowledge.paragraphs import Para, split_paragraphs
+from knowledge.text import fold, modern_tones, squash
+from knowledge.units import UnitRegistry
+
+_DIRECTIVE_VERBS = re.compile(
+    r"\b(?:chi dao|yeu cau|giao|de nghi|nhu sau|sau day|noi dung sau|nhiem vu sau|ket luan|cac viec sau|mot so viec)\b")
+_EVALUATION_HEADINGS = re.compile(
+    r"^(?:danh gia|ket qua|tinh hinh|thuc trang|uu diem|han che|ton tai|muc dich|can cu|boi canh|dac diem|"
+    r"muc tieu|quan diem|noi dung kiem tra|qua kiem tra)")
+_TASK_HEADINGS = re.compile(r"(?:nhiem vu|giai phap|to chuc thuc hien|phan cong|trach nhiem|noi dung|chi dao|de nghi|kien nghi|giao)")
+_CLOSING = re.compile(
+    r"^(?:thua lenh|thua uy quyen|tren day la|noi nhan|yeu cau (?:cac|thu truong|tat ca)[^.]{0,150}(?:nghiem tuc|to chuc)? ?(?:trien khai|thuc hien)[^.]{0,30}\./\.?$)")
+_BOILERPLATE_ACTION = re.compile(r"^(?:nghiem tuc |khan truong |to chuc )?(?:trien khai|thuc hien)(?:,? (?:thuc hien|trien khai))?(?: nghiem tuc)?\s*\.?/?\.?$")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
+_COORD_RE = re.compile(r"(?i)(?<![\wÀ-ỹ])phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+")
+_VIA_RE = re.compile(r"(?i)\(\s*qua\s+(.+?)\s+(?:tổng hợp|thẩm định|theo dõi)[^)]*\)")
+_MONITOR_ACTION = re.compile(r"^(?:chi dao, )?(?:theo doi,? don doc|don doc|theo doi, kiem tra, don doc)\b")
+
+
+@dataclass
+class _Draft:
+    clause: str
+    text: str
+    assignees: tuple[str, ...]
+    urgency: str | None = None
+    monitors: tuple[str, ...] = ()
+
+
+@dataclass
+class _Walk:
+    header: Header
+    registry: UnitRegistry
+    zone: bool = False
+    default_units: tuple[str, ...] = ()
+    default_urgency: str | None = None
+    levels: dict[str, tuple[str, ...]] = field(default_factory=dict)   # roman/num/letter -> units
+    labels: dict[str, str] = field(default_factory=dict)
+    bullets: int = 0
+    drafts: list[_Draft] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
+
+
+ORDER = ("roman", "num", "letter")
+
+
+def extract(text: str, file: str, registry: UnitRegistry | None = None) -> Document:
+    """Read one directive's text into a Document with every task it assigns."""
+    registry = registry or UnitRegistry()
+    text = modern_tones(text)
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    header = read_header(text)
+    walk = _Walk(header, registry)
+    paras = split_paragraphs(text)
+    start = _body_start(paras)
+    for i, p in enumerate(paras):
+        if fold(p.text).startswith("noi nhan"):
+            break
+        if i >= start:
+            _visit(walk, p)
+        if i >= start or p.kind == "footnote":
+            walk.passages.append(Passage(len(walk.passages) + 1, p.raw if p.kind == "footnote" else _with_marker(p), _clause(walk)))
+    tasks = _finish(walk)
+    warnings = []
+    if not tasks:
+        warnings.append("no_tasks")
+    elif not any(t.deadline or t.recurrence for t in tasks):
+        warnings.append("no_deadline")
+    if header.issued_on is None:
+        warnings.append("no_date")
+    return Document(
+        file=file, sha256=sha, number=header.number, kind=header.kind, issuer=header.issuer, place=header.place,
+        issued_on=header.issued_on, subject=header.subject, signer=header.signer, signer_title=header.signer_title,
+        recipients=header.recipients, references=references(text), tasks=tuple(tasks),
+        passages=tuple(walk.passages), warnings=tuple(warnings), text=text)
+
+
+def _with_marker(p: Para) -> str:
+    if p.kind in ("roman", "num"):
+        return f"{p.label}. {p.text}"
+    if p.kind == "letter":
+        return f"{p.label}) {p.text}"
+    return p.text
+
+
+def _body_start(paras: list[Para]) -> int:
+    """Skip the header block: the body starts after the place-and-date line or 'Kính gửi' list."""
+    start = 0
+    for i, p in enumerate(paras[:40]):
+        f = fold(p.text)
+        if re.search(r"^[^,]{1,40}, ngay\b.*\bnam\s+\d{4}", f) or f.startswith(("kinh gui", "v/v")):
+            start = i + 1
+        elif start and p.kind == "bullet" and i == start:
+            start = i + 1
+    return start
+
+
+def _clause(w: _Walk) -> str:
+    parts = [w.labels[k] for k in ORDER if k in w.labels]
+    clause = ".".join(parts)
+    if w.bullets:
+        clause = f"{clause} gạch {w.bullets}".strip()
+    return clause
+
+
+def _units(w: _Walk, names: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    return canonical_units(list(names), w.registry, w.header.issuer)
+
+
+def _visit(w: _Walk, p: Para) -> None:
+    f = fold(p.text)
+    if p.kind == "footnote" or not f:
+        return
+    if p.kind in ORDER:
+        depth = ORDER.index(p.kind)
+        for k in ORDER[depth:]:
+            w.levels.pop(k, None)
+            w.labels.pop(k, None)
+        w.labels[p.kind] = p.label
+        w.bullets = 0
+        if p.kind == "roman":
+            heading = f
+            if _EVALUATION_HEADINGS.match(heading):
+                w.zone = False
+                return
+            if _TASK_HEADINGS.search(heading):
+                w.zone = True
+            if p.text.isupper() or len(p.text.split()) <= 12:
+                _maybe_heading_units(w, p)
+                return
+        elif not w.zone and not _has_own_units(p.text):
+            # numbered findings before the instructions are not tasks
+            if not w.default_units and not w.drafts:
+                return
+    elif p.kind == "bullet":
+        w.bullets += 1
+    else:
+        if p.kind == "plain" and p.text.rstrip().endswith(":") and _DIRECTIVE_VERBS.search(f):
+            _preamble(w, p.text)
+            return
+    if not w.zone and not _has_own_units(p.text):
+        return
+    if p.text.startswith("(") or _CLOSING.match(f):
+        return
+    _take(w, p)
+
+
+def _has_own_units(text: str) -> bool:
+    m = INTRO_VERBS.match(text)
+    return bool(m and starts_with_unit(text[m.end():]))
+
+
+def _preamble(w: _Walk, text: str) -> None:
+    """'UBND tỉnh yêu cầu Thủ trưởng … khẩn trương triển khai một số nội dung sau:'"""
+    w.zone = True
+    w.levels.clear()
+    m = re.search(r"(?i)(?<![\wÀ-ỹ])(?:yêu cầu|giao(?: cho)?|đề nghị|chỉ đạo)\s+(?=\S)", text)
+    if m:
+        up = unit_phrase(text[m.end():])
+        if up:
+            w.default_units = _units(w, up.units)
+    w.default_urgency = dates.urgency_of(text) if dates.urgency_of(text) in ("ngay", "khan_truong") else None
+
+
+def _maybe_heading_units(w: _Walk, p: Para) -> None:
+    up = unit_phrase(p.text)
+    if up and up.end >= len(p.text.rstrip(" :.")):
+        w.levels[p.kind] = _units(w, up.units)
+
+
+def _current_units(w: _Walk) -> tuple[str, ...]:
+    for k in reversed(ORDER):
+        if k in w.levels:
+            return w.levels[k]
+    return w.default_units
+
+
+def _take(w: _Walk, p: Para) -> None:
+    text = p.text
+    own: tuple[str, ...] | None = None
+    intro = INTRO_VERBS.match(text)
+    body = text[intro.end():] if intro else text
+    if intro or starts_with_unit(body) or p.kind in ORDER:
+        up = unit_phrase(body)
+        if up and (intro or up.end < len(body) or p.kind in ORDER):
+            rest = body[up.end:].strip()
+            if p.kind in ORDER and not rest:
+                # "1. Phòng Nội vụ" heading: the paragraphs below are its tasks
+                w.levels[p.kind] = _units(w, up.units)
+                return
+            if rest and (intro or up.ended_by in ("verb", "colon")):
+                own = _units(w, up.units)
+                if w.default_units and all(is_generic(u) for u in own):
+                    own = w.default_units   # "Người đứng đầu các cơ quan, đơn vị": the addressees
+                text = rest
+                if p.kind in ORDER:
+                    w.levels[p.kind] = own
+    assignees = own or _current_units(w)
+    if not assignees:
+        return
+    for part_units, part in _split_nested(w, text):
+        units = part_units or assignees
+        w.drafts.append(_Draft(_clause(w), part, units, urgency=w.default_urgency))
+
+
+def _split_nested(w: _Walk, text: str) -> list[tuple[tuple[str, ...] | None, str]]:
+    """A sentence inside a paragraph that assigns another unit becomes its own task."""
+    sentences = _SENTENCE_SPLIT.split(text)
+    out: list[tuple[tuple[str, ...] | None, str]] = []
+    current_units: tuple[str, ...] | None = None
+    buf: list[str] = []
+    for s in sentences:
+        intro = INTRO_VERBS.match(s) if s[:1].isupper() else None
+        body = s[intro.end():] if intro else s
+        up = unit_phrase(body, allow_colon=False) if (intro or starts_with_unit(body)) and s[:1].isupper() else None
+        if up and up.end < len(body) and up.ended_by == "verb" and (intro or _looks_like_subject(body, up.end)):
+            if buf:
+                out.append((current_units, " ".join(buf)))
+            current_units = _units(w, up.units)
+            buf = [s]
+            continue
+        buf.append(s)
+    if buf:
+        out.append((current_units, " ".join(buf)))
+    return out
+
+
+def _looks_like_subject(body: str, end: int) -> bool:
+    rest = body[end:].lstrip()
+    return bool(rest) and rest[0].islower()
+
+
+def _finish(w: _Walk) -> list[Task]:
+    issued = w.header.issued_on
+    tasks: list[Task] = []
+    for d in w.drafts:
+        action = squash(d.text)
+        if _BOILERPLATE_ACTION.match(fold(action)):
+            continue
+        hits = dates.find_deadlines(action, issued)
+        extension = [h for h in hits if h.extends]
+        plain_hits = [h for h in hits if not h.extends]
+        if extension and not plain_hits and tasks:
+            _apply_extension(tasks, action, extension[-1])
+            continue
+        deadline = plain_hits[0] if plain_hits else (extension[-1] if extension else None)
+        recurrence, recur_day = dates.recurrence_of(action)
+        coords = _coordinators(w, action, d.assignees)
+        via = _VIA_RE.search(action)
+        monitors = _units(w, [via.group(1)]) if via else ()
+        tasks.append(Task(
+            seq=len(tasks) + 1, clause=d.clause, action=action, assignees=d.assignees, coordinators=coords,
+            monitors=monitors, deadline=deadline.day if deadline else None,
+            deadline_time=deadline.time if deadline else None, recurrence=recurrence, recurrence_day=recur_day,
+            urgency=dates.urgency_of(action) or d.urgency, target_year=dates.target_year_of(action)))
+    return _link_monitors(tasks)
+
+
+def _coordinators(w: _Walk, action: str, assignees: tuple[str, ...]) -> tuple[str, ...]:
+    out: list[str] = []
+    for m in _COORD_RE.finditer(action):
+        rest = action[m.end():]
+        up = unit_phrase(rest, allow_colon=False)
+        if up:
+            for u in _units(w, up.units):
+                if u not in out and u not in assignees:
+                    out.append(u)
+    return tuple(out)
+
+
+def _apply_extension(tasks: list[Task], text: str, hit: dates.DeadlineHit) -> None:
+    """'gia hạn đến ngày …': the later date stands for the task it speaks of."""
+    from rapidfuzz import fuzz
+
+    dated = [i for i, t in enumerate(tasks) if t.deadline]
+    pool = dated or list(range(len(tasks)))
+    best = max(pool, key=lambda i: (fuzz.token_set_ratio(fold(tasks[i].action), fold(text)), i))
+    tasks[best] = replace(tasks[best], deadline=hit.day, deadline_time=hit.time)
+
+
+def _link_monitors(tasks: list[Task]) -> list[Task]:
+    """A unit told to 'theo dõi, đôn đốc' the others monitors every other task of the document."""
+    monitors: list[str] = []
+    for t in tasks:
+        if _MONITOR_ACTION.match(fold(t.action)) and re.search(r"\b(?:cac co quan|cac don vi|thuc hien|bao cao)\b", fold(t.action)):
+            monitors.extend(u for u in t.assignees if u not in monitors)
+    if not monitors:
+        return tasks
+    out = []
+    for t in tasks:
+        extra = tuple(m for m in monitors if m not in t.assignees and m not in t.monitors)
+        out.append(replace(t, monitors=t.monitors + extra) if extra else t)
+    return out

@@ -1,0 +1,89 @@
+"""Ingest files and folders into the store, one document at a time (memory stays flat)."""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from knowledge.errors import UnreadableDocument
+from knowledge.extract import extract
+from knowledge.readers import READERS, LEGACY, read_document
+from knowledge.store import Store
+from knowledge.units import UnitRegistry
+
+
+@dataclass(frozen=True)
+class FileReport:
+    file: str
+    status: str                       # added, updated, unchanged, failed
+    number: str | None = None
+    issuer: str | None = None
+    issued_on: str | None = None
+    tasks: int = 0
+    warnings: tuple[str, ...] = ()
+    error: str | None = None          # reason key of UnreadableDocument
+    hint: str = ""
+
+
+@dataclass
+class IngestSummary:
+    reports: list[FileReport] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.reports if r.status == status)
+
+    @property
+    def tasks(self) -> int:
+        return sum(r.tasks for r in self.reports if r.status in ("added", "updated"))
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files named directly, and every readable-looking file under named folders, sorted."""
+    for p in map(Path, paths):
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and not f.name.startswith((".", "~$")) and (
+                        f.suffix.lower() in READERS or f.suffix.lower() in LEGACY):
+                    yield f
+        else:
+            yield p
+
+
+def ingest_file(store: Store, path: Path, registry: UnitRegistry | None = None) -> FileReport:
+    registry = registry or UnitRegistry()
+    try:
+        raw = path.read_bytes() if path.exists() else None
+        if raw is None:
+            raise UnreadableDocument(path.name, "missing")
+        digest = hashlib.sha256(raw).hexdigest()
+        previous = store.document_sha(path.name)
+        if previous == digest:
+            return FileReport(path.name, "unchanged")
+        text = read_document(path)
+    except UnreadableDocument as e:
+        return FileReport(path.name, "failed", error=e.reason, hint=e.hint)
+    except OSError:
+        return FileReport(path.name, "failed", error="unreadable")
+    doc = extract(text, path.name, registry)
+    doc = _with_sha(doc, digest)
+    store.save_document(doc, registry)
+    return FileReport(path.name, "updated" if previous else "added", number=doc.number, issuer=doc.issuer,
+                      issued_on=doc.issued_on, tasks=len(doc.tasks), warnings=doc.warnings)
+
+
+def _with_sha(doc, digest: str):
+    from dataclasses import replace
+    return replace(doc, sha256=digest)
+
+
+def ingest_paths(store: Store, paths: Iterable[str | Path],
+                 on_file: Callable[[FileReport], None] | None = None) -> IngestSummary:
+    registry = UnitRegistry()
+    summary = IngestSummary()
+    for f in iter_files(paths):
+        report = ingest_file(store, f, registry)
+        summary.reports.append(report)
+        if on_file:
+            on_file(report)
+    return summary

@@ -1,0 +1,191 @@
+"""A directive's header and footer: number, issuer, date, subject, recipients, signer, citations."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.models import Reference
+from knowledge.text import fold, squash
+
+LEVELS = ("tỉnh", "thành phố", "huyện", "thị xã", "quận", "xã", "phường", "thị trấn")
+_LEVEL_RE = r"(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN)"
+_ISSUER_RE = re.compile(
+    r"(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND|SỞ [A-ZĐÀ-Ỹ ,&\-]+?|PHÒNG [A-ZĐÀ-Ỹ ,&\-]+?|"
+    r"VĂN PHÒNG [A-ZĐÀ-Ỹ ,&\-]+?|BAN [A-ZĐÀ-Ỹ ,&\-]+?)\s*\n\s*" + _LEVEL_RE + r"\s+([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ \-]+)")
+_NUMBER_RE = re.compile(r"^\s*Số\s*:?\s*(\S*)", re.M | re.I)
+_PLACE_DATE_RE = re.compile(
+    r"^\s*([A-ZĐÀ-Ỹ][^\n,]{1,40}?),\s*ngày\s*(\d{1,2})?\s*(?:\.{0,3}\s*)?tháng\s*(\d{1,2})?\s*(?:\.{0,3}\s*)?năm\s*(\d{4})",
+    re.M)
+KINDS = {
+    "TB": "Thông báo", "KH": "Kế hoạch", "CT": "Chỉ thị", "QĐ": "Quyết định", "BC": "Báo cáo", "NQ": "Nghị quyết",
+    "TTr": "Tờ trình", "HD": "Hướng dẫn", "CĐ": "Công điện",
+}
+TITLE_KINDS = ("THÔNG BÁO", "KẾ HOẠCH", "CHỈ THỊ", "QUYẾT ĐỊNH", "CÔNG ĐIỆN", "HƯỚNG DẪN", "BÁO CÁO", "NGHỊ QUYẾT")
+REF_KINDS = r"(Nghị định|Thông tư liên tịch|Thông tư|Quyết định|Văn bản|Công văn|Kế hoạch|Chỉ thị|Nghị quyết|Thông báo|Luật|Công điện|Hướng dẫn)"
+_REF_RE = re.compile(REF_KINDS + r"\s+(?:số\s+)?(\d+[\w/\-– ]*?[A-ZĐ][\w\-]*)(?:\s+ngày\s+(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})|\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))?")
+_NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]+"
+_NAME_RE = re.compile(rf"^\s*\**\s*({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})\s*\**\s*$")
+_SIGN_TITLES = ("CHỦ TỊCH", "GIÁM ĐỐC", "TRƯỞNG", "CHÁNH", "PHÓ", "TM.", "KT.", "TL.", "Q.", "BÍ THƯ")
+
+
+@dataclass(frozen=True)
+class Header:
+    number: str | None
+    kind: str | None
+    issuer: str | None
+    place: str | None
+    issued_on: str | None
+    subject: str | None
+    recipients: tuple[str, ...]
+    signer: str | None
+    signer_title: str | None
+
+
+def strip_markup(text: str) -> str:
+    """Markdown emphasis and escapes out; what a reader sees stays."""
+    text = re.sub(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)", "", text)
+    text = text.replace("\\-", "-").replace("\\.", ".")
+    text = re.sub(r"<(https?://[^>]+)>", r"\1", text)
+    return text
+
+
+def _title_place(s: str) -> str:
+    words = squash(s).split()
+    return " ".join(w[:1].upper() + w[1:].lower() for w in words)
+
+
+def read_header(text: str) -> Header:
+    plain = strip_markup(text)
+    head = plain[:3000]
+    number = _number(head)
+    place, issued_on = _place_date(head)
+    issuer = _issuer(head, plain, place)
+    kind = _kind(head, number)
+    return Header(
+        number=number, kind=kind, issuer=issuer, place=place, issued_on=issued_on,
+        subject=_subject(head), recipients=_recipients(head), signer=_signer(plain)[0], signer_title=_signer(plain)[1],
+    )
+
+
+def _number(head: str) -> str | None:
+    m = _NUMBER_RE.search(head)
+    if not m:
+        return None
+    value = m.group(1).strip(" .,;")
+    if not value or value.startswith("/") or not re.match(r"\d", value):
+        return None
+    return re.sub(r"\s+", "", value)
+
+
+def _place_date(head: str) -> tuple[str | None, str | None]:
+    m = _PLACE_DATE_RE.search(head)
+    if not m:
+        return None, None
+    place = squash(m.group(1).strip("* "))
+    d, mo, y = m.group(2), m.group(3), m.group(4)
+    if d and mo:
+        return place, f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
+    if mo:
+        return place, f"{int(y):04d}-{int(mo):02d}"
+    return place, f"{int(y):04d}"
+
+
+def _issuer(head: str, plain: str, place: str | None) -> str | None:
+    m = _ISSUER_RE.search(head)
+    if m:
+        body = m.group(1).upper()
+        short = "UBND" if "NHÂN DÂN" in body and "ỦY BAN" in body or body in ("UBND", "UỶ BAN NHÂN DÂN") else None
+        if body in ("HỘI ĐỒNG NHÂN DÂN", "HĐND"):
+            short = "HĐND"
+        short = short or _title_place(body)
+        return f"{short} {m.group(2).lower()} {_title_place(m.group(3))}"
+    if not place:
+        return None
+    # No header block: the level comes from how the text speaks of its own body ("Chủ tịch UBND huyện").
+    counts: dict[str, int] = {}
+    for lm in re.finditer(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\b(?!\s+[A-ZĐ])", plain):
+        counts[lm.group(1)] = counts.get(lm.group(1), 0) + 1
+    if not counts:
+        return None
+    level = max(counts, key=lambda k: counts[k])
+    return f"UBND {level} {place}"
+
+
+def _kind(head: str, number: str | None) -> str:
+    for line in head.splitlines():
+        s = line.strip(" *#")
+        if s in TITLE_KINDS:
+            return s.capitalize().replace("báo", "báo")
+    if number:
+        m = re.search(r"/([A-ZĐa-z]+)-", number)
+        if m and m.group(1) in KINDS:
+            return KINDS[m.group(1)]
+    return "Công văn"
+
+
+def _subject(head: str) -> str | None:
+    m = re.search(r"^\s*V/v\s*:?\s*(.+?)(?:\n\s*\n|\n\s*(?=[A-ZĐÀ-Ỹ][^\n]{0,40},\s*ngày))", head, re.M | re.S)
+    if m:
+        return squash(m.group(1))
+    lines = [ln.strip() for ln in head.splitlines()]
+    for i, ln in enumerate(lines):
+        if ln.strip("* ") in TITLE_KINDS:
+            rest = []
+            for nxt in lines[i + 1:]:
+                if not nxt and rest:
+                    break
+                if nxt:
+                    rest.append(nxt)
+            if rest:
+                return squash(" ".join(rest))
+    m = re.search(r"^\s*(?:Thực hiện|Căn cứ)[^\n]{10,300}?(?:về việc|V/v)\s+([^\n]+)", head, re.M)
+    if m:
+        return squash(m.group(1)).rstrip(".;")
+    return None
+
+
+def _recipients(head: str) -> tuple[str, ...]:
+    m = re.search(r"Kính gửi\s*:?\s*(.*?)(?:\n\s*\n(?!\s*[-–+•])|\Z)", head, re.S)
+    if not m:
+        return ()
+    block = m.group(1)
+    items = [squash(x).strip(" ;.,") for x in re.split(r"\n\s*[-–+•]\s*|^\s*[-–+•]\s*", block, flags=re.M)]
+    return tuple(i for i in items if i)
+
+
+def _signer(plain: str) -> tuple[str | None, str | None]:
+    lines = [ln.strip() for ln in plain.rstrip().splitlines()]
+    tail = lines[-40:]
+    for i in range(len(tail) - 1, -1, -1):
+        m = _NAME_RE.match(tail[i])
+        if not m:
+            continue
+        name = m.group(1)
+        if fold(name).startswith(("noi nhan", "luu", "nhu tren")):
+            continue
+        title = None
+        for j in range(i - 1, max(-1, i - 8), -1):
+            t = tail[j].strip("* ")
+            if t and any(t.upper().startswith(k) or k in t.upper() for k in _SIGN_TITLES) and t.upper() == t:
+                title = t
+                break
+        return name, title
+    return None, None
+
+
+def references(text: str) -> tuple[Reference, ...]:
+    out: list[Reference] = []
+    seen: set[str] = set()
+    for m in _REF_RE.finditer(strip_markup(text)):
+        number = re.sub(r"\s+", "", m.group(2)).rstrip("-–")
+        if "/" not in number or number in seen:
+            continue
+        seen.add(number)
+        if m.group(3):
+            issued = f"{int(m.group(5)):04d}-{int(m.group(4)):02d}-{int(m.group(3)):02d}"
+        elif m.group(6):
+            issued = f"{int(m.group(8)):04d}-{int(m.group(7)):02d}-{int(m.group(6)):02d}"
+        else:
+            issued = None
+        out.append(Reference(number=number, kind=m.group(1), issued_on=issued))
+    return tuple(out)

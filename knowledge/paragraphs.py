@@ -1,0 +1,104 @@
+"""Split directive text into paragraphs, classify item markers, rejoin page breaks."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.metadata import strip_markup
+
+ROMAN_NUMS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_ROMAN_RE = re.compile(r"^(?P<label>(?:" + "|".join(sorted(ROMAN_NUMS, key=len, reverse=True)) + r"))[.)]\s+(?P<rest>.*)$", re.S)
+_NUM_RE = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){0,2})[.)]?\s+(?P<rest>(?!\d)\S.*)$", re.S)
+_LETTER_RE = re.compile(r"^(?P<label>[a-zđ])[)\.]\s+(?P<rest>.*)$", re.S)
+_BULLET_RE = re.compile(r"^(?P<label>[-–+•*])\s+(?P<rest>.*)$", re.S)
+_FOOTNOTE_RE = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^?\d+\]:?)\s*\S")
+_TERMINAL = (".", ";", ":", "!", "?", "./.", "…")
+
+
+@dataclass
+class Para:
+    text: str          # without the item marker
+    kind: str          # roman, num, letter, bullet, plain, footnote
+    label: str         # "II", "3", "a", "-"
+    raw: str           # as in the document (marker included)
+    bold: bool = False
+
+
+def _classify(raw: str, bold: bool) -> Para:
+    s = raw.strip()
+    if _FOOTNOTE_RE.match(s):
+        return Para(s, "footnote", "", raw, bold)
+    for kind, rx in (("roman", _ROMAN_RE), ("num", _NUM_RE), ("letter", _LETTER_RE), ("bullet", _BULLET_RE)):
+        m = rx.match(s)
+        if m:
+            rest = m.group("rest").strip()
+            if kind == "num" and re.match(r"^\d", m.group("label")) and re.match(r"^(?:tháng|năm|ngày|giờ|%)", rest):
+                break
+            return Para(rest, kind, m.group("label"), raw, bold)
+    return Para(s, "plain", "", raw, bold)
+
+
+def split_paragraphs(text: str) -> list[Para]:
+    """Blocks separated by blank lines; inside a block, lines that start an item start a paragraph."""
+    out: list[Para] = []
+    for block in re.split(r"\n\s*\n", text):
+        if not block.strip():
+            continue
+        lines = [ln.rstrip() for ln in block.split("\n") if ln.strip()]
+        current: list[str] = []
+        for ln in lines:
+            starts_item = bool(re.match(r"^\s*(?:\*\*)?\s*(?:[-–+•]\s|\d{1,2}[.)]\s|[a-zđ]\)\s|(?:" + "|".join(ROMAN_NUMS) + r")\.\s)", ln))
+            if current and starts_item:
+                out.append(_make(current))
+                current = []
+            current.append(ln.strip())
+        if current:
+            out.append(_make(current))
+    return _rejoin(out)
+
+
+def _make(lines: list[str]) -> Para:
+    raw = " ".join(lines)
+    bold = raw.startswith("**") and raw.rstrip().endswith("**") and raw.count("**") == 2
+    plain = re.sub(r"\s+", " ", strip_markup(raw)).strip()
+    return _classify(plain, bold)
+
+
+def _rejoin(paras: list[Para]) -> list[Para]:
+    """A sentence cut by a page break (and footnotes printed between) is one paragraph again."""
+    out: list[Para] = []
+    pending_notes: list[Para] = []
+    for p in paras:
+        if p.kind == "footnote":
+            pending_notes.append(p)
+            continue
+        prev = out[-1] if out else None
+        if prev is not None and p.kind == "plain" and _continues(prev, p, bool(pending_notes)):
+            prev.text = f"{prev.text} {p.text}"
+            prev.raw = f"{prev.raw} {p.raw}"
+            out.extend(pending_notes)
+            pending_notes = []
+            # keep the joined paragraph last so a further continuation still finds it
+            if pending_notes == [] and out and out[-1] is not prev:
+                out.remove(prev)
+                out.append(prev)
+            continue
+        out.extend(pending_notes)
+        pending_notes = []
+        out.append(p)
+    out.extend(pending_notes)
+    return out
+
+
+_CONNECTIVES = ("của", "và", "theo", "tại", "các", "về", "với", "cho", "trong", "trên", "đối với", "những", "được",
+                "để", "đến", "từ", "là", "có", "số", "ngày", "thuộc")
+
+
+def _continues(prev: Para, p: Para, across_notes: bool) -> bool:
+    if prev.kind == "footnote" or prev.text.rstrip().endswith(_TERMINAL + (")",)) or prev.text.startswith("("):
+        return False
+    if p.text[:1].islower():
+        return True
+    last = prev.text.rstrip().split()[-1].lower() if prev.text.split() else ""
+    long_prev = len(prev.text.split()) > 15
+    return long_prev and (last in _CONNECTIVES or across_notes or bool(re.fullmatch(r"[\d.,]+%?", last)))

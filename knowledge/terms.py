@@ -1,0 +1,62 @@
+"""Search form of text: folded, with the genre's abbreviations spelled one way.
+
+Both the indexed text and the question go through ``search_form`` so that
+"cải cách hành chính" finds "CCHC", "quý I" finds "quy 1", "TN&MT" finds
+"Tài nguyên và Môi trường".
+"""
+from __future__ import annotations
+
+import re
+
+from knowledge.text import fold
+
+# long form (folded) -> the one short form used in the index
+ABBREVIATIONS: tuple[tuple[str, str], ...] = (
+    ("cai cach hanh chinh", "cchc"), ("cai cach thu tuc hanh chinh", "cc tthc"), ("thu tuc hanh chinh", "tthc"),
+    ("uy ban nhan dan", "ubnd"), ("hoi dong nhan dan", "hdnd"), ("dich vu cong truc tuyen", "dvctt"),
+    ("dich vu cong", "dvc"), ("can bo, cong chuc, vien chuc", "cbccvc"), ("can bo cong chuc vien chuc", "cbccvc"),
+    ("can bo, cong chuc", "cbcc"), ("van ban quy pham phap luat", "vbqppl"), ("quy pham phap luat", "qppl"),
+    ("cong nghe thong tin", "cntt"), ("tai nguyen va moi truong", "tnmt"), ("tai nguyen - moi truong", "tnmt"),
+    ("tai chinh - ke hoach", "tckh"), ("tai chinh ke hoach", "tckh"), ("tai chinh va ke hoach", "tckh"),
+    ("thong tin va truyen thong", "tttt"), ("lao dong - thuong binh va xa hoi", "ldtbxh"),
+    ("lao dong thuong binh va xa hoi", "ldtbxh"), ("giao duc va dao tao", "gddt"), ("giao duc - dao tao", "gddt"),
+    ("nong nghiep va phat trien nong thon", "nnptnt"), ("kinh te va ha tang", "ktht"), ("kinh te - ha tang", "ktht"),
+    ("van hoa va thong tin", "vhtt"), ("van hoa - thong tin", "vhtt"), ("van hoa va truyen thong", "vhtt"),
+    ("van hoa - truyen thong", "vhtt"), ("van hoa, the thao", "vhtt"), ("mat tran to quoc", "mttq"),
+    ("bao hiem xa hoi", "bhxh"), ("bo phan mot cua", "bpmc"), ("van phong hdnd va ubnd", "vp hdnd ubnd"),
+    ("van phong hdnd - ubnd", "vp hdnd ubnd"), ("van phong hdnd & ubnd", "vp hdnd ubnd"),
+    ("van phong hdnd&ubnd", "vp hdnd ubnd"), ("van phong", "vp"), ("cong an", "ca"), ("so hoa", "sohoa"),
+)
+SHORT_FORMS: tuple[tuple[str, str], ...] = (
+    (r"\btn\s*&\s*mt\b|\btn-mt\b", "tnmt"), (r"\btc\s*-\s*kh\b", "tckh"), (r"\bvh\s*-\s*tt\b|\bvh&tt\b", "vhtt"),
+    (r"\btt\s*&\s*tt\b", "tttt"), (r"\bld\s*-\s*tb\s*&\s*xh\b|\bldtb&xh\b", "ldtbxh"), (r"\bgd\s*&\s*dt\b", "gddt"),
+    (r"\bnn\s*&\s*ptnt\b", "nnptnt"), (r"\bkt\s*-\s*ht\b", "ktht"), (r"\bhdnd\s*[-&]\s*ubnd\b", "hdnd ubnd"),
+    (r"\bubmttq\b", "ubnd mttq"), (r"\bmot cua\b", "motcua"),
+)
+ROMAN_QUARTER = ((r"\bquy\s+iv\b", "quy 4"), (r"\bquy\s+iii\b", "quy 3"), (r"\bquy\s+ii\b", "quy 2"), (r"\bquy\s+i\b", "quy 1"))
+_ABBR_RE = [(re.compile(rf"\b{re.escape(long)}\b"), short) for long, short in ABBREVIATIONS]
+_SHORT_RE = [(re.compile(p), s) for p, s in SHORT_FORMS]
+_QUARTER_RE = [(re.compile(p), s) for p, s in ROMAN_QUARTER]
+
+STOPWORDS = frozenset("""
+a ai anh bao boi cac cai can cho chu co cua da dang de den di do duoc gi gio ha hay hoac khi khong la lai lam len
+luc ma minh moi mot nay neu nhu nhung nao ngay nen nguoi nhe no o oi phai ra roi sau se sao tai the thi theo tren
+trong tu va ve vi voi vao viec nhieu cung duoc dieu hon cua nhat thanh cho toi ban biet xin hoi muon
+""".split())
+
+
+def search_form(text: str) -> str:
+    s = fold(text)
+    s = s.replace("–", "-").replace("—", "-")
+    for rx, short in _SHORT_RE:
+        s = rx.sub(short, s)
+    for rx, short in _ABBR_RE:
+        s = rx.sub(short, s)
+    for rx, short in _QUARTER_RE:
+        s = rx.sub(short, s)
+    return s
+
+
+def tokens(text: str) -> list[str]:
+    """Search words of a text (search form), stopwords out."""
+    return [t for t in re.findall(r"[a-z0-9%]+(?:[,.][0-9]+)?", search_form(text)) if t not in STOPWORDS]

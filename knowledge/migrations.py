@@ -74,3 +74,19 @@ def m001_core(db: sqlite_utils.Database) -> None:
 def m002_task_search(db: sqlite_utils.Database) -> None:
     """Tasks searchable by their folded action text."""
     db["tasks"].enable_fts(["folded"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+
+
+# Feature schemas register their own migrations on import, one module each
+# (knowledge/accounts_schema.py, knowledge/alerts_schema.py, knowledge/zalo_schema.py).
+def _load_feature_schemas() -> None:
+    from importlib import import_module
+
+    for name in ("accounts_schema", "alerts_schema", "zalo_schema"):
+        try:
+            import_module(f"knowledge.{name}")
+        except ModuleNotFoundError as e:
+            if e.name != f"knowledge.{name}":
+                raise
+
+
+_load_feature_schemas()

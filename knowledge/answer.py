@@ -167,11 +167,13 @@ class Engine:
             return self._time_view(q, view, today, units, scope_docs, scope_name, offset)
         if units and (_asks_unit_tasks(f) or _is_bare_unit(f, units, self)):
             return self._unit_tasks(q, f, units, today, scope_docs, scope_name, offset)
+        topic = self._topic(q, scope_name)
+        task_ans, task_score = (None, 0.0)
         if _asks_who(f) or _asks_deadline(f) or _asks_what_to_do(f) or units:
-            ans = self._task_search(q, f, today, scope_docs, scope_name, units)
-            if ans is not None:
-                return ans
-        facts = self._facts(q, f, scope_docs)
+            task_ans, task_score = self._task_search(q, f, topic, today, scope_docs, scope_name, units)
+        facts, fact_score = self._facts(topic, scope_docs)
+        if task_ans is not None and (_asks_assignment(f) or task_score >= fact_score - 0.05 or not facts):
+            return task_ans
         if facts:
             return Answer(FACTS, q, today, facts=tuple(facts), scope=scope_name)
         return Answer(NO_MATCH, q, today, suggestions=tuple(self._suggest(q, f)), scope=scope_name)
@@ -328,10 +330,14 @@ class Engine:
                       detail=", ".join(partners) if partners else None,
                       suggestions=tuple(sorted(as_partner))[:0])
 
-    def _task_search(self, q, f, today, scope_docs, scope_name, units) -> Answer | None:
-        words = [w for w in tokens(q) if w not in _QUESTION_WORDS]
+    def _topic(self, q: str, scope_name: str | None) -> list[str]:
+        """The question's content words: no question words, no place that only scopes it."""
+        place = set(search_form(scope_name).split()) if scope_name else set()
+        return [w for w in tokens(q) if w not in _QUESTION_WORDS and w not in place]
+
+    def _task_search(self, q, f, words, today, scope_docs, scope_name, units) -> tuple[Answer | None, float]:
         if not words:
-            return None
+            return None, 0.0
         hits = self.store.search_tasks(words, limit=40)
         if scope_docs is not None:
             hits = [h for h in hits if h[0].doc_id in scope_docs]
@@ -340,26 +346,23 @@ class Engine:
             narrowed = [h for h in hits if h[0].id in ids]
             hits = narrowed or hits
         if not hits:
-            return None
+            return None, 0.0
         scored = [(_overlap(words, h[1]), h[0]) for h in hits]
         scored.sort(key=lambda x: -x[0])
         best = scored[0][0]
         if best < 0.45:
-            return None
+            return None, best
         if _asks_deadline(f):
             dated = [t for s, t in scored if s >= best - 0.15 and (t.deadline or t.recurrence)]
             if not dated:
-                return None
+                return None, 0.0
             items = [self._item(t, today) for t in dated[:3]]
-            return Answer(DEADLINE, q, today, tasks=tuple(items), total=len(items), scope=scope_name)
+            return Answer(DEADLINE, q, today, tasks=tuple(items), total=len(items), scope=scope_name), best
         top = [t for s, t in scored if s >= best - 0.1][:4]
-        # facts may say it better ("Xã nào xếp loại tốt?"): prefer them when tasks match weakly
-        if best < 0.6 and not _asks_who(f):
-            return None
         items = [self._item(t, today) for t in top]
         kind = WHO if _asks_who(f) else TASK_SEARCH
         return Answer(kind, q, today, tasks=tuple(items), total=len(items), scope=scope_name,
-                      units=tuple(dict.fromkeys(u for t in top for u in t.assignees)))
+                      units=tuple(dict.fromkeys(u for t in top for u in t.assignees))), best
 
     def _time_view(self, q, view, today, units, scope_docs, scope_name, offset) -> Answer:
         kind, start, end, label = view
@@ -399,10 +402,9 @@ class Engine:
         items = [self._item(t, today) for t in self.store.tasks(doc_id=doc.id)]
         return Answer(DOC_SUMMARY, q, today, documents=(doc,), tasks=tuple(items), total=len(items))
 
-    def _facts(self, q: str, f: str, scope_docs) -> list[Fact]:
-        words = [w for w in tokens(q) if w not in _QUESTION_WORDS]
+    def _facts(self, words: list[str], scope_docs) -> tuple[list[Fact], float]:
         if not words:
-            return []
+            return [], 0.0
         passages = self.store.search_passages(_fts_or(words), limit=30)
         if scope_docs is not None:
             passages = [p for p in passages if p["doc_id"] in scope_docs]
@@ -413,18 +415,18 @@ class Engine:
                 if s > 0:
                     candidates.append((s, Fact(_with_footnotes(sent, p["doc_id"], self.store), p["doc_id"], p["clause"])))
         if not candidates:
-            return []
+            return [], 0.0
         candidates.sort(key=lambda x: -x[0])
         best = candidates[0][0]
         if best < 0.34:
-            return []
+            return [], best
         out: list[Fact] = []
         for s, fact in candidates:
             if s < best * 0.8 or len(out) == 2:
                 break
             if all(fact.text != o.text for o in out):
                 out.append(fact)
-        return out
+        return out, best
 
 
 # ---- question understanding (folded search form) ----------------------------------
@@ -457,6 +459,11 @@ def _asks_coordination(f: str) -> bool:
 
 def _asks_who(f: str) -> bool:
     return bool(re.search(r"(?:^|\b)ai\b|\b(?:don vi|co quan|xa|phong|so|ban) nao\b|\bnhung (?:xa|don vi|co quan) nao\b", f))
+
+
+def _asks_assignment(f: str) -> bool:
+    """'Ai phải …', 'ai chủ trì …', 'đơn vị nào có trách nhiệm …': asks for an assignee, not a fact."""
+    return bool(re.search(r"\b(?:phai|chu tri|co trach nhiem|chiu trach nhiem|duoc giao|giao cho|dam nhiem|phu trach|thuc hien viec)\b", f)) and _asks_who(f)
 
 
 def _asks_deadline(f: str) -> bool:

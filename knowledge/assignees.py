@@ -42,7 +42,8 @@ VERBS = tuple(sorted({
     "lien he", "tra loi", "cong khai", "chan chinh", "dang tai", "dang tin", "xem xet", "tiep tuc thuc hien",
     "co van ban", "co y kien", "tao dieu kien", "vao cuoc", "nhanh chong", "khong de", "khong", "tuyet doi",
     "phai", "duoc giao", "nghiem tuc thuc hien", "tam dung", "thanh lap",
-    "yeu cau", "de nghi", "giao",
+    "yeu cau", "de nghi", "giao", "trong thoi han", "trong vong", "truoc ngay", "cham nhat", "sau khi", "ngay sau khi",
+    "la co quan", "la don vi", "la dau moi", "la thuong truc", "thuong truc",
 }, key=len, reverse=True))
 _VERB_RE = re.compile(r"(?:" + "|".join(re.escape(v) for v in VERBS) + r")(?![\w])")
 _START_RE = re.compile(r"(?:" + "|".join(re.escape(u) for u in UNIT_STARTS) + r")(?![\w])")
@@ -123,7 +124,7 @@ def _phrase_end(text: str, f: str, pos: int, allow_colon: bool, max_words: int) 
             if m_unit and (_NOT_UNIT.match(f, i) or (m_verb0 and m_verb0.end() > m_unit.end() and not text[i].isupper())):
                 m_unit = None
             if m_unit:
-                exempt_until = m_unit.end() + 1 + _next_word_len(f, m_unit.end())
+                exempt_until = m_unit.end() + _next_word_len(f, m_unit.end())
             else:
                 m_verb = _VERB_RE.match(f, i)
                 prev = text[:i].rstrip()

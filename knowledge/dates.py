@@ -30,7 +30,8 @@ _DEADLINE_RE = re.compile(rf"\b{_CUE}\s*(?:{_TIME})?(?:,\s*)?{_DATE}")
 _MONTH_RE = re.compile(rf"\b(?:trong|truoc|cham nhat|hoan thanh(?:\s+trong)?|{_CUE})\s+(?:thang\s+)(?P<m>\d{{1,2}})\s*(?:/|\s+nam\s+)\s*(?P<y>\d{{4}})")
 _QUARTER_RE = re.compile(r"\b(?:trong\s+|truoc\s+|hoan thanh\s+(?:trong\s+)?|cham nhat\s+)?quy\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|\s+nam\s+)\s*(?P<y>\d{4})")
 _RELATIVE_RE = re.compile(r"\b(?:trong(?:\s+thoi\s+han|\s+vong)?|cham nhat(?:\s+la)?|sau)\s+(?P<n>\d{1,3})\s+ngay(?:\s+lam\s+viec)?\s*,?\s*(?:ke\s+tu|tinh\s+tu)\s+ngay\s+(?:ban\s+hanh|ky|nhan)")
-_EXTEND_RE = re.compile(r"\b(?:gia han|keo dai|dieu chinh thoi han)\b")
+_EXTEND_RE = re.compile(r"\b(?:gia han|keo dai|dieu chinh thoi han|lui thoi han|lui han)\b")
+_UNTIL_RE = re.compile(rf"\bden\s+(?:het\s+)?{_DATE}")
 
 RECURRENCE = (
     (re.compile(r"\b(?:hang|hang|moi)\s+tuan\b"), "weekly"),
@@ -73,7 +74,7 @@ def find_deadlines(text: str, issued_on: str | None = None) -> list[DeadlineHit]
     def add(day: date | None, time: str | None, m: re.Match[str]) -> None:
         if day is None or any(s < m.end() and m.start() < e for s, e in taken):
             return
-        before = f[max(0, m.start() - 40):m.start()]
+        before = f[max(0, m.start() - 120):m.start()]
         extends = bool(_EXTEND_RE.search(before + f[m.start():m.end()]))
         hits.append(DeadlineHit(day, time, m.start(), m.end(), extends))
         taken.append((m.start(), m.end()))
@@ -82,6 +83,11 @@ def find_deadlines(text: str, issued_on: str | None = None) -> list[DeadlineHit]
         d, mo, y = (m["d"], m["m"], m["y"]) if m["d"] else (m["d2"], m["m2"], m["y2"])
         time = f"{int(m['hh']):02d}:{int(m['mi'] or 0):02d}" if m["hh"] and int(m["hh"]) < 24 else None
         add(_mk(int(y), int(mo), int(d)), time, m)
+    for m in _UNTIL_RE.finditer(f):
+        # "gia hạn thời gian nộp báo cáo đến ngày …": only an extension makes "đến ngày" a deadline
+        if _EXTEND_RE.search(f[max(0, m.start() - 120):m.start()]):
+            d, mo, y = (m["d"], m["m"], m["y"]) if m["d"] else (m["d2"], m["m2"], m["y2"])
+            add(_mk(int(y), int(mo), int(d)), None, m)
     for m in _MONTH_RE.finditer(f):
         add(_month_end(int(m["y"]), int(m["m"])), None, m)
     for m in _QUARTER_RE.finditer(f):

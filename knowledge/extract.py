@@ -31,7 +31,7 @@ _BOILERPLATE_ACTION = re.compile(r"^(?:nghiem tuc |khan truong |to chuc )?(?:tri
 _SENTENCE_SPLIT = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
 _COORD_RE = re.compile(r"(?i)(?<![\wÀ-ỹ])phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+")
 _VIA_RE = re.compile(r"(?i)\(\s*qua\s+(.+?)\s+(?:tổng hợp|thẩm định|theo dõi)[^)]*\)")
-_MONITOR_ACTION = re.compile(r"^(?:chi dao, )?(?:theo doi,? don doc|don doc|theo doi, kiem tra, don doc)\b")
+_MONITOR_ACTION = re.compile(r"(?:^|[,;] |\bla co quan thuong truc,? )(?:chi dao, )?(?:theo doi,? don doc|don doc|theo doi, kiem tra, don doc)\b")
 
 
 @dataclass
@@ -41,6 +41,9 @@ class _Draft:
     assignees: tuple[str, ...]
     urgency: str | None = None
     monitors: tuple[str, ...] = ()
+    coordinators: tuple[str, ...] = ()
+    deadline_text: str | None = None       # from a "Thời gian hoàn thành:" line or a table cell
+    labelled: bool = False                 # assignees came from a "Cơ quan chủ trì:" line
 
 
 @dataclass
@@ -54,7 +57,9 @@ class _Walk:
     labels: dict[str, str] = field(default_factory=dict)
     bullets: int = 0
     drafts: list[_Draft] = field(default_factory=list)
+    item_drafts: list[_Draft] = field(default_factory=list)   # drafts of the current item, for label lines
     passages: list[Passage] = field(default_factory=list)
+    tables: dict[str, list] = field(default_factory=dict)
 
 
 ORDER = ("roman", "num", "letter")
@@ -67,13 +72,20 @@ def extract(text: str, file: str, registry: UnitRegistry | None = None) -> Docum
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     header = read_header(text)
     walk = _Walk(header, registry)
-    paras = split_paragraphs(text)
+    body_text, walk.tables = _cut_tables(text)
+    paras = split_paragraphs(body_text)
     start = _body_start(paras)
     for i, p in enumerate(paras):
         if fold(p.text).startswith("noi nhan"):
             break
         if i >= start:
             _visit(walk, p)
+        if p.text in walk.tables:
+            for r in walk.tables[p.text]:
+                walk.passages.append(Passage(len(walk.passages) + 1, f"{r.action} — {', '.join(r.leads)}", r.clause))
+            if i >= start:
+                _visit(walk, p)
+            continue
         if i >= start or p.kind == "footnote":
             walk.passages.append(Passage(len(walk.passages) + 1, p.raw if p.kind == "footnote" else _with_marker(p), _clause(walk)))
     tasks = _finish(walk)
@@ -89,6 +101,32 @@ def extract(text: str, file: str, registry: UnitRegistry | None = None) -> Docum
         issued_on=header.issued_on, subject=header.subject, signer=header.signer, signer_title=header.signer_title,
         recipients=header.recipients, references=references(text), tasks=tuple(tasks),
         passages=tuple(walk.passages), warnings=tuple(warnings), text=text)
+
+
+_TABLE_MARK = "⁣TABLE{}⁣"
+
+
+def _cut_tables(text: str) -> tuple[str, dict[str, list]]:
+    """Task tables become one marker paragraph each; their rows become tasks where the marker stands."""
+    try:
+        from knowledge.tables import find_task_tables
+    except ImportError:  # pragma: no cover
+        return text, {}
+    rows = find_task_tables(text)
+    if not rows:
+        return text, {}
+    spans: dict[tuple[int, int], list] = {}
+    for r in rows:
+        spans.setdefault((r.start, r.end), []).append(r)
+    out, last, tables = [], 0, {}
+    for n, ((start, end), table_rows) in enumerate(sorted(spans.items())):
+        mark = _TABLE_MARK.format(n)
+        out.append(text[last:start])
+        out.append(f"\n\n{mark}\n\n")
+        tables[mark] = table_rows
+        last = end
+    out.append(text[last:])
+    return "".join(out), tables
 
 
 def _with_marker(p: Para) -> str:
@@ -127,7 +165,13 @@ def _visit(w: _Walk, p: Para) -> None:
     f = fold(p.text)
     if p.kind == "footnote" or not f:
         return
+    if p.text in w.tables:
+        _table(w, w.tables[p.text])
+        return
+    if _label_line(w, p):
+        return
     if p.kind in ORDER:
+        w.item_drafts = []
         depth = ORDER.index(p.kind)
         for k in ORDER[depth:]:
             w.levels.pop(k, None)
@@ -158,7 +202,53 @@ def _visit(w: _Walk, p: Para) -> None:
         return
     if p.text.startswith("(") or _CLOSING.match(f):
         return
+    if p.kind in ORDER and _is_heading(p.text):
+        return
     _take(w, p)
+
+
+def _is_heading(text: str) -> bool:
+    """'1. Cải cách thể chế': a short title with no verb and no full stop heads the paragraphs below."""
+    from knowledge.assignees import _VERB_RE
+    if len(text.split()) > 10 or text.rstrip().endswith((".", ";", ":")) or starts_with_unit(text):
+        return False
+    return not _VERB_RE.match(fold(text))
+
+
+_LABEL_RE = re.compile(
+    r"(?i)^(?P<label>(?:cơ quan|đơn vị|bộ phận)?\s*(?:chủ trì|thực hiện|phối hợp|chịu trách nhiệm)(?:\s+thực hiện)?|"
+    r"(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành))?|sản phẩm|kết quả)\s*:\s*(?P<value>.+)$")
+
+
+def _label_line(w: _Walk, p: Para) -> bool:
+    """'- Cơ quan chủ trì: Phòng Tư pháp.' / '- Thời gian hoàn thành: Quý III/2024.' fill the item's tasks."""
+    m = _LABEL_RE.match(p.text)
+    if not m or not w.item_drafts:
+        return False
+    label, value = fold(m.group("label")), m.group("value").strip().rstrip(".;")
+    from knowledge.assignees import split_units
+    if "phoi hop" in label:
+        units = _units(w, split_units(value))
+        for d in w.item_drafts:
+            d.coordinators = tuple(dict.fromkeys(d.coordinators + units))
+    elif re.search(r"chu tri|thuc hien|trach nhiem", label) and not label.startswith(("thoi", "tien")):
+        units = _units(w, split_units(value))
+        for d in w.item_drafts:
+            d.assignees = units if not d.labelled else tuple(dict.fromkeys(d.assignees + units))
+            d.labelled = True
+    elif label.startswith(("thoi", "tien")):
+        for d in w.item_drafts:
+            d.deadline_text = value
+    return True
+
+
+def _table(w: _Walk, rows: list) -> None:
+    from knowledge.assignees import split_units
+    for r in rows:
+        leads = _units(w, [u for name in r.leads for u in split_units(name)]) or _current_units(w)
+        coords = _units(w, [u for name in r.coordinators for u in split_units(name)])
+        d = _Draft(r.clause, r.action, leads, coordinators=coords, deadline_text=r.deadline_text or None)
+        w.drafts.append(d)
 
 
 def _has_own_units(text: str) -> bool:
@@ -212,11 +302,11 @@ def _take(w: _Walk, p: Para) -> None:
                 if p.kind in ORDER:
                     w.levels[p.kind] = own
     assignees = own or _current_units(w)
-    if not assignees:
-        return
     for part_units, part in _split_nested(w, text):
         units = part_units or assignees
-        w.drafts.append(_Draft(_clause(w), part, units, urgency=w.default_urgency))
+        d = _Draft(_clause(w), part, units, urgency=w.default_urgency)
+        w.drafts.append(d)
+        w.item_drafts.append(d)
 
 
 def _split_nested(w: _Walk, text: str) -> list[tuple[tuple[str, ...] | None, str]]:
@@ -259,16 +349,24 @@ def _finish(w: _Walk) -> list[Task]:
         if extension and not plain_hits and tasks:
             _apply_extension(tasks, action, extension[-1])
             continue
+        if not d.assignees:
+            continue
         deadline = plain_hits[0] if plain_hits else (extension[-1] if extension else None)
         recurrence, recur_day = dates.recurrence_of(action)
-        coords = _coordinators(w, action, d.assignees)
+        urgency = dates.urgency_of(action) or d.urgency
+        if d.deadline_text and deadline is None:
+            deadline = dates.deadline_of_cell(d.deadline_text, issued)
+            if deadline is None:
+                recurrence = recurrence or dates.recurrence_of(d.deadline_text)[0]
+                urgency = dates.urgency_of(d.deadline_text) or urgency
+        coords = tuple(dict.fromkeys(d.coordinators + _coordinators(w, action, d.assignees)))
         via = _VIA_RE.search(action)
         monitors = _units(w, [via.group(1)]) if via else ()
         tasks.append(Task(
             seq=len(tasks) + 1, clause=d.clause, action=action, assignees=d.assignees, coordinators=coords,
             monitors=monitors, deadline=deadline.day if deadline else None,
             deadline_time=deadline.time if deadline else None, recurrence=recurrence, recurrence_day=recur_day,
-            urgency=dates.urgency_of(action) or d.urgency, target_year=dates.target_year_of(action)))
+            urgency=urgency, target_year=dates.target_year_of(action)))
     return _link_monitors(tasks)
 
 
@@ -288,6 +386,15 @@ def _apply_extension(tasks: list[Task], text: str, hit: dates.DeadlineHit) -> No
     """'gia hạn đến ngày …': the later date stands for the task it speaks of."""
     from rapidfuzz import fuzz
 
+    named = re.search(r"(?i)(?:mục|điểm|khoản)\s+([\dIVXivx]+(?:[.\d]*)?(?:\s*[a-zđ]\))?)", text)
+    if named:
+        label = named.group(1).strip(" .)").replace(" ", "")
+        same = [i for i, t in enumerate(tasks) if t.clause.split(" ")[0].rstrip(".") in (label, label.replace(")", ""))]
+        if same:
+            dated_same = [i for i in same if tasks[i].deadline] or same
+            i = dated_same[0]
+            tasks[i] = replace(tasks[i], deadline=hit.day, deadline_time=hit.time)
+            return
     dated = [i for i, t in enumerate(tasks) if t.deadline]
     pool = dated or list(range(len(tasks)))
     best = max(pool, key=lambda i: (fuzz.token_set_ratio(fold(tasks[i].action), fold(text)), i))
@@ -298,7 +405,8 @@ def _link_monitors(tasks: list[Task]) -> list[Task]:
     """A unit told to 'theo dõi, đôn đốc' the others monitors every other task of the document."""
     monitors: list[str] = []
     for t in tasks:
-        if _MONITOR_ACTION.match(fold(t.action)) and re.search(r"\b(?:cac co quan|cac don vi|thuc hien|bao cao)\b", fold(t.action)):
+        head = fold(t.action)[:160]
+        if _MONITOR_ACTION.search(head) and re.search(r"\b(?:cac co quan|cac don vi|thuc hien|bao cao)\b", head):
             monitors.extend(u for u in t.assignees if u not in monitors)
     if not monitors:
         return tasks

@@ -57,6 +57,7 @@ class Line:
     frags: list[Frag]
     column: int = 0  # 0 = full width / left column, 1 = right column of a two-column block
     footnote: bool = False
+    stacked: bool = False  # part of a two-column block: its lines are kept as lines
 
     @property
     def text(self) -> str:
@@ -490,7 +491,7 @@ def _paragraph_pieces(lines: list[Line], layout: _Layout) -> list[Piece]:
         text_so_far = "".join(p.text for p in pieces)
         if prev is not None:
             relation = _relation(prev, line, layout, prev.page == line.page)
-            if relation == "line" or layout.short(prev) and prev.page == line.page:
+            if relation == "line" or prev.stacked or layout.short(prev) and prev.page == line.page:
                 sep = "\n"
             else:
                 sep = " "
@@ -531,7 +532,12 @@ def _paragraphs(lines: list[Line], layout: _Layout) -> list[str]:
 
 # ------------------------------------------------------------ two columns
 def _column_zones(lines: list[Line], layout: _Layout) -> list[Line]:
-    """Split two-column lines and order each two-column zone column by column."""
+    """Split two-column lines and order each two-column zone column by column.
+
+    A zone runs from a line holding two columns to the last such line below it (lines in
+    between must fit in one column), then on with right-column lines ("Độc lập - Tự do…"
+    under "CỘNG HÒA…" when the left column is shorter).
+    """
     split: list[list[Line] | None] = [_split_columns(l) for l in lines]
     out: list[Line] = []
     i = 0
@@ -541,22 +547,37 @@ def _column_zones(lines: list[Line], layout: _Layout) -> list[Line]:
             i += 1
             continue
         boundary = split[i][1].x
-        zone: list[Line] = []
-        j = i
+
+        def side(line: Line) -> int | None:
+            if line.x >= boundary - 2 * line.size:
+                return 1
+            if line.end <= boundary - line.size:
+                return 0
+            return None
+
+        last = i
+        j = i + 1
         while j < len(lines):
             line = lines[j]
-            if j > i and (line.page != lines[j - 1].page or lines[j - 1].y - line.y > 3 * layout.pitch):
+            if line.page != lines[j - 1].page or lines[j - 1].y - line.y > 2.5 * layout.pitch:
+                break
+            if split[j] is None and side(line) is None:
                 break
             if split[j] is not None:
-                zone.extend(split[j])
-            elif line.x >= boundary - 2 * line.size:
-                zone.append(Line(line.page, line.y, line.x, line.size, line.frags, 1))
-            elif line.end <= boundary - line.size:
-                zone.append(Line(line.page, line.y, line.x, line.size, line.frags, 0))
-            else:
-                break
+                last = j
             j += 1
-        # within the zone: bands separated by a gap in both columns, each left then right
+        j = last + 1
+        while j < len(lines) and split[j] is None and side(lines[j]) == 1 and lines[j].page == lines[j - 1].page \
+                and lines[j - 1].y - lines[j].y <= 1.6 * layout.pitch:
+            j += 1
+        zone: list[Line] = []
+        for k in range(i, j):
+            if split[k] is not None:
+                zone.extend(split[k])
+            else:
+                line = lines[k]
+                zone.append(Line(line.page, line.y, line.x, line.size, line.frags, side(line) or 0))
+        # bands separated by a gap in both columns, each read left column then right column
         ys = sorted({l.y for l in zone}, reverse=True)
         bands: list[list[float]] = []
         for y in ys:
@@ -567,10 +588,9 @@ def _column_zones(lines: list[Line], layout: _Layout) -> list[Line]:
         for band in bands:
             members = [l for l in zone if band[-1] <= l.y <= band[0]]
             for col in (0, 1):
-                col_lines = [l for l in members if l.column == col]
-                for k, l in enumerate(col_lines):
+                for l in (m for m in members if m.column == col):
                     l.column = 0
-                    l.zone = (id(zone), tuple(band), col)  # type: ignore[attr-defined]
+                    l.stacked = True
                     out.append(l)
         i = j
     return out

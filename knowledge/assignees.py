@@ -193,7 +193,9 @@ def _split_chunk(chunk: str) -> list[str]:
     cuts = [0]
     for m in re.finditer(r"(?:,|\s+va)\s+", f):
         nxt = m.end()
-        if _SPLIT_RE.match(f, nxt) and not f[:m.start()].rstrip().endswith(("hdnd", "hoi dong nhan dan")):
+        start_word = _SPLIT_RE.match(f, nxt)
+        bare = start_word and re.match(r"\s*(?:,|$)", f[start_word.end():])   # "sở, ban, ngành": a kind, not a unit
+        if start_word and not bare and not f[:m.start()].rstrip().endswith(("hdnd", "hoi dong nhan dan")):
             # "cơ quan" starts a unit only when a proper name follows ("cơ quan Trung ương")
             cuts.append(nxt)
     pieces = []

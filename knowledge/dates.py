@@ -40,7 +40,7 @@ RECURRENCE = (
     (re.compile(r"\b(?:dinh ky\s+)?(?:06|6)\s+thang(?:\s+mot\s+lan)?\b(?!\s+(?:dau|cuoi)\s+nam)"), "half_yearly"),
     (re.compile(r"\b(?:hang|moi)\s+nam\b|\bdinh ky\s+nam\b"), "yearly"),
 )
-_RECUR_DAY = re.compile(r"\b(?:hang|moi)\s+(?:thang|quy)\b[^.;]{0,40}?\btruoc\s+ngay\s+(?P<d>\d{1,2})\b(?!\s*[/.\-]\s*\d)")
+_RECUR_DAY = re.compile(r"\b(?:hang|moi)\s+(?:thang|quy)\b[^.;]{0,120}?\btruoc\s+ngay\s+(?P<d>\d{1,2})\b(?!\s*[/.\-]\s*\d)")
 
 
 @dataclass(frozen=True)
@@ -100,8 +100,22 @@ def find_deadlines(text: str, issued_on: str | None = None) -> list[DeadlineHit]
         base = date.fromisoformat(issued_on)
         for m in _RELATIVE_RE.finditer(f):
             add(base + timedelta(days=int(m["n"])), None, m)
+    floor = _issue_floor(issued_on)
+    if floor:
+        # a deadline never lies before the directive itself: such a date reports the past
+        hits = [h for h in hits if h.day >= floor]
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+def _issue_floor(issued_on: str | None) -> date | None:
+    if not issued_on:
+        return None
+    parts = [int(x) for x in issued_on.split("-")]
+    try:
+        return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return None
 
 
 def _at_field_start(f: str, pos: int) -> bool:

@@ -1,0 +1,109 @@
+"""Deadline, recurrence and urgency rules of the genre, on text written here."""
+from datetime import date
+
+import pytest
+
+from knowledge.dates import (deadline_of_cell, find_deadlines, parse_user_date, recurrence_of, target_year_of,
+                             urgency_of)
+from knowledge.errors import BadDate
+
+
+def first(text: str, issued: str | None = None):
+    hits = find_deadlines(text, issued)
+    return hits[0] if hits else None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("báo cáo gửi về UBND huyện trước ngày 09/12/2019.", date(2019, 12, 9)),
+    ("hoàn thành trước ngày 15 tháng 12 năm 2024", date(2024, 12, 15)),
+    ("gửi báo cáo chậm nhất ngày 05/01/2025", date(2025, 1, 5)),
+    ("chậm nhất là ngày 5-1-2025", date(2025, 1, 5)),
+    ("hoàn thành trong tháng 9/2024", date(2024, 9, 30)),
+    ("hoàn thành trong tháng 02 năm 2024", date(2024, 2, 29)),
+    ("hoàn thành trong Quý III/2024", date(2024, 9, 30)),
+    ("thực hiện xong trong quý IV năm 2023", date(2023, 12, 31)),
+    ("Thời gian hoàn thành: Quý I/2025", date(2025, 3, 31)),
+])
+def test_deadline_forms(text, expected):
+    assert first(text).day == expected
+
+
+def test_relative_deadline_counts_from_issue_date():
+    hit = first("trong thời hạn 10 ngày kể từ ngày ban hành văn bản này", "2024-03-15")
+    assert hit.day == date(2024, 3, 25)
+
+
+def test_relative_deadline_needs_a_full_issue_date():
+    assert first("trong thời hạn 10 ngày kể từ ngày ban hành", "2024-03") is None
+
+
+def test_clock_time_is_kept():
+    hit = first("báo cáo kết quả trước 14 giờ, ngày 05/12/2017")
+    assert (hit.day, hit.time) == (date(2017, 12, 5), "14:00")
+
+
+@pytest.mark.parametrize("text", [
+    "theo Văn bản số 797/UBND-NV ngày 25/4/2019 về đôn đốc",
+    "Ngày 05/8/2021 đoàn kiểm tra liên ngành của UBND huyện tiến hành kiểm tra",
+    "Chiều ngày 23 tháng 4 năm 2021, đồng chí Chủ tịch chủ trì hội nghị",
+    "Sơn Dương, ngày 02 tháng 12 năm 2019",
+    "Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ",
+    "kết quả trong quý I/2022 chỉ có 28 hồ sơ",
+    "từ ngày 01/3/2024 đến ngày 05/3/2024 tổ chức kiểm tra",
+])
+def test_dates_that_are_not_deadlines(text):
+    assert find_deadlines(text, "2024-01-01") == []
+
+
+def test_extension_is_marked():
+    hits = find_deadlines("gia hạn thời gian nộp báo cáo đến ngày 20/12/2019")
+    assert hits and hits[0].extends and hits[0].day == date(2019, 12, 20)
+
+
+@pytest.mark.parametrize("text, kind, day", [
+    ("Định kỳ hằng tháng, hàng quý tiến hành kiểm điểm", "monthly", None),
+    ("báo cáo hằng tháng trước ngày 25", "monthly", 25),
+    ("báo cáo định kỳ hàng quý", "quarterly", None),
+    ("tổng hợp báo cáo hằng năm", "yearly", None),
+    ("thực hiện theo quy định hiện hành", None, None),
+])
+def test_recurrence(text, kind, day):
+    assert recurrence_of(text) == (kind, day)
+
+
+def test_recurrence_day_is_not_a_deadline():
+    assert find_deadlines("hằng tháng trước ngày 25 gửi báo cáo") == []
+
+
+@pytest.mark.parametrize("text, urgency", [
+    ("khắc phục ngay những tồn tại", "ngay"),
+    ("khẩn trương xây dựng kế hoạch", "khan_truong"),
+    ("thường xuyên cập nhật", "thuong_xuyen"),
+    ("báo cáo trước ngày 09/12/2019", None),
+])
+def test_urgency(text, urgency):
+    assert urgency_of(text) == urgency
+
+
+def test_year_target_is_not_a_deadline():
+    assert target_year_of("hoàn thành trong năm 2021") == 2021
+    assert find_deadlines("hoàn thành trong năm 2021") == []
+
+
+def test_cell_with_a_bare_date():
+    assert deadline_of_cell("15/12/2024").day == date(2024, 12, 15)
+    assert deadline_of_cell("Tháng 9/2024").day == date(2024, 9, 30)
+    assert deadline_of_cell("Thường xuyên") is None
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2019-12-10", date(2019, 12, 10)), ("10/12/2019", date(2019, 12, 10)), ("10-12-2019", date(2019, 12, 10)),
+])
+def test_user_dates(value, expected):
+    assert parse_user_date(value) == expected
+
+
+@pytest.mark.parametrize("value", ["32/12/2019", "2019-13-01", "hôm qua", ""])
+def test_malformed_user_dates(value):
+    with pytest.raises(BadDate):
+        parse_user_date(value)

@@ -1,0 +1,114 @@
+"""Extraction rules on directives written in the tests."""
+from datetime import date
+
+from knowledge.extract import extract
+from tests.directive_samples import BROKEN_PAGE, HA_GIANG, TAN_LAC_PLAN
+
+
+def by_phrase(doc, phrase):
+    found = [t for t in doc.tasks if phrase in t.action]
+    assert found, f"no task with {phrase!r}: {[t.action[:60] for t in doc.tasks]}"
+    return found[0]
+
+
+def test_header_metadata():
+    doc = extract(HA_GIANG, "ha-giang.md")
+    assert (doc.number, doc.issuer, doc.issued_on, doc.signer) == (
+        "1234/UBND-KGVX", "UBND tỉnh Hà Giang", "2024-03-15", "Nguyễn Văn Sơn")
+    assert doc.subject == "triển khai chuyển đổi số năm 2024"
+    assert doc.recipients == ("Các sở, ban, ngành tỉnh", "UBND các huyện, thành phố")
+    assert any(r.number == "06/QĐ-TTg" and r.issued_on == "2022-01-06" for r in doc.references)
+
+
+def test_blank_number_and_day():
+    doc = extract(BROKEN_PAGE, "an-lao.md")
+    assert doc.number is None
+    assert doc.issued_on == "2021-04"
+    assert doc.issuer == "UBND huyện An Lão"
+    assert doc.signer == "Trần Văn Bình"
+
+
+def test_giao_with_coordinators_and_extension():
+    doc = extract(HA_GIANG, "ha-giang.md")
+    t = by_phrase(doc, "xây dựng kế hoạch chuyển đổi số")
+    assert t.assignees == ("Sở Thông tin và Truyền thông",)
+    assert t.coordinators == ("Sở Nội vụ", "Công an tỉnh")
+    assert t.deadline == date(2024, 5, 15)   # "gia hạn … tại mục 1 đến ngày 15/5/2024" stands
+    assert t.clause == "1"
+
+
+def test_deadline_forms_in_items():
+    doc = extract(HA_GIANG, "ha-giang.md")
+    assert by_phrase(doc, "bố trí kinh phí").deadline == date(2024, 6, 30)
+    assert by_phrase(doc, "Tổ công nghệ số cộng đồng").deadline == date(2024, 6, 30)
+    police = by_phrase(doc, "làm sạch dữ liệu")
+    assert (police.assignees, police.deadline, police.deadline_time) == (("Công an tỉnh",), date(2024, 12, 5), "14:00")
+    assert by_phrase(doc, "cán bộ đầu mối").deadline == date(2024, 3, 25)
+    monthly = by_phrase(doc, "Định kỳ hằng tháng")
+    assert (monthly.recurrence, monthly.recurrence_day, monthly.deadline) == ("monthly", 25, None)
+    assert monthly.clause == "3.b"
+    assert monthly.assignees == ("UBND các huyện, thành phố",)
+
+
+def test_no_false_deadlines():
+    doc = extract(HA_GIANG, "ha-giang.md")
+    deadlines = {t.deadline for t in doc.tasks}
+    assert not deadlines & {date(2022, 1, 6), date(2024, 3, 10), date(2024, 3, 15)}
+
+
+def test_plan_with_label_lines_table_and_sections():
+    doc = extract(TAN_LAC_PLAN, "tan-lac.md")
+    assert doc.kind == "Kế hoạch"
+    # "I. MỤC ĐÍCH, YÊU CẦU" holds no tasks
+    assert not any("chất lượng phục vụ" in t.action for t in doc.tasks)
+    review = by_phrase(doc, "hệ thống hóa văn bản quy phạm")
+    assert review.assignees == ("Phòng Tư pháp",)
+    assert review.coordinators == ("Văn phòng HĐND và UBND huyện Tân Lạc",)
+    assert review.deadline == date(2024, 9, 30)
+    publish = by_phrase(doc, "Công khai 100%")
+    assert publish.assignees == ("Văn phòng HĐND và UBND huyện Tân Lạc",)
+    assert publish.deadline == date(2024, 3, 31)
+    digitise = by_phrase(doc, "Số hóa hồ sơ")
+    assert digitise.assignees == ("UBND các xã, thị trấn",)
+    assert digitise.coordinators == ("Phòng Văn hóa và Thông tin",)
+    assert digitise.deadline == date(2024, 6, 30)
+    communes = by_phrase(doc, "Xây dựng kế hoạch cải cách")
+    assert communes.assignees == ("UBND các xã, thị trấn",) and communes.deadline == date(2024, 1, 20)
+    # the unit told to "theo dõi, đôn đốc" monitors the others
+    assert "Phòng Nội vụ" in by_phrase(doc, "bố trí kinh phí").monitors
+    assert not any(t.action.startswith("Cải cách thể chế") for t in doc.tasks)
+
+
+def test_unit_heading_nested_giao_and_page_break_with_footnote():
+    doc = extract(BROKEN_PAGE, "an-lao.md")
+    assess = by_phrase(doc, "công tác đánh giá cán bộ")
+    assert assess.assignees == ("Phòng Nội vụ",)
+    assert "Chính phủ về đánh giá CBCCVC" in assess.action     # the sentence is whole again
+    assert "Xã An Hòa" not in assess.action                     # the footnote is not in it
+    nested = by_phrase(doc, "tăng cường kiểm tra việc chấp hành")
+    assert nested.assignees == ("Tổ kiểm tra, giám sát của huyện",)
+    assert any("Xã xếp loại Tốt" in p.text for p in doc.passages)  # the footnote stays as text
+
+
+def test_named_communes_are_expanded():
+    doc = extract(BROKEN_PAGE, "an-lao.md")
+    t = by_phrase(doc, "khắc phục ngay")
+    assert t.assignees == ("UBND xã An Hòa", "UBND xã An Tân", "UBND xã An Quang")
+    assert t.urgency == "ngay" and t.deadline == date(2021, 4, 30)
+
+
+def test_preamble_names_the_assignees_of_items():
+    text = HA_GIANG.replace("Để triển khai hiệu quả, Chủ tịch UBND tỉnh chỉ đạo như sau:",
+                            "UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các huyện, thành phố khẩn trương triển khai các nội dung sau:")
+    text = text.replace("6. Do tình hình", "6. Tăng cường ứng dụng chữ ký số trong văn bản điện tử.\n\n7. Do tình hình")
+    doc = extract(text, "x.md")
+    t = by_phrase(doc, "chữ ký số")
+    assert t.assignees == ("Các sở, ban, ngành", "UBND các huyện, thành phố")
+    assert t.urgency == "khan_truong"
+
+
+def test_old_tone_marks_are_normalised():
+    text = HA_GIANG.replace("6. Do tình hình", "6. Giao Phòng Văn hoá và Thông tin huyện Hoà An tuyên truyền.\n\n7. Do")
+    doc = extract(text, "x.md")
+    assert by_phrase(doc, "tuyên truyền").assignees == ("Phòng Văn hóa và Thông tin huyện Hòa An",)
+    assert "hoá" not in doc.text

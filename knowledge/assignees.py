@@ -23,6 +23,12 @@ UNIT_STARTS = tuple(sorted({
     "cac to chuc", "cac hoi", "cac doan the", "thuong truc", "vp", "ca", "bql", "bchqs", "ban quan ly", "cac nganh",
     "cac truong", "truong", "benh vien", "cac co so", "ngan hang", "dien luc", "buu dien", "cac phuong",
 }, key=len, reverse=True))
+# Unit words that need a name after them ("Tổ kiểm tra", "Văn phòng đăng ký đất đai"): the next word is
+# part of the name even when it looks like a verb.
+NEEDS_NAME = frozenset({
+    "phong", "so", "ban", "trung tam", "van phong", "chi cuc", "chi nhanh", "to", "doi", "cuc", "vien", "hoi",
+    "doan", "bo phan", "ban chi huy", "ban quan ly", "kho bac", "cong chuc", "can bo", "thanh tra", "co quan", "bo",
+})
 # Words a unit list may be split before (a new unit starts).
 SPLIT_STARTS = tuple(s for s in UNIT_STARTS if s not in ("co quan", "to", "doi", "tat ca", "cac nganh", "truong", "ca", "vp"))
 
@@ -123,7 +129,7 @@ def _phrase_end(text: str, f: str, pos: int, allow_colon: bool, max_words: int) 
             m_verb0 = _VERB_RE.match(f, i)
             if m_unit and (_NOT_UNIT.match(f, i) or (m_verb0 and m_verb0.end() > m_unit.end() and not text[i].isupper())):
                 m_unit = None
-            if m_unit:
+            if m_unit and m_unit.group(0) in NEEDS_NAME:
                 exempt_until = m_unit.end() + _next_word_len(f, m_unit.end())
             else:
                 m_verb = _VERB_RE.match(f, i)

@@ -9,6 +9,21 @@ from knowledge.errors import UnreadableDocument
 def decode(data: bytes, name: str) -> str:
     if not data.strip():
         raise UnreadableDocument(name, "empty")
+    text = _decode(data, name)
+    if _control_share(text) > 0.05:
+        raise UnreadableDocument(name, "binary")
+    return text
+
+
+def _control_share(text: str) -> float:
+    sample = text[:5000]
+    if not sample:
+        return 0.0
+    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\f") or 0xFFF0 <= ord(c) or 0xD800 <= ord(c) < 0xE000)
+    return bad / len(sample)
+
+
+def _decode(data: bytes, name: str) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="strict")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):

@@ -1,0 +1,84 @@
+"""The SQLite store: ingest, re-ingest, broken files, scoping of units — on a real file."""
+from pathlib import Path
+
+import pytest
+
+from knowledge.ingest import ingest_paths
+from knowledge.store import STATUS_DONE, Store
+from tests.directive_samples import BROKEN_PAGE, HA_GIANG, TAN_LAC_PLAN
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    d = tmp_path / "docs"
+    d.mkdir()
+    (d / "ha-giang.md").write_text(HA_GIANG, encoding="utf-8")
+    (d / "tan-lac.md").write_text(TAN_LAC_PLAN, encoding="utf-8-sig")          # with BOM
+    (d / "an-lao.txt").write_text(BROKEN_PAGE, encoding="utf-16")               # UTF-16
+    return d
+
+
+def test_ingest_folder_and_read_back(folder, tmp_path):
+    store = Store(tmp_path / "kb.db")
+    summary = ingest_paths(store, [folder])
+    assert [r.status for r in summary.reports] == ["added", "added", "added"]
+    docs = {d.file: d for d in store.documents()}
+    assert docs["an-lao.txt"].issuer == "UBND huyện An Lão"
+    assert docs["tan-lac.md"].number == "88/KH-UBND"
+    tasks = store.tasks()
+    assert len(tasks) == summary.tasks
+    assert all("." in t.id for t in tasks)
+
+
+def test_reingest_unchanged_changes_nothing(folder, tmp_path):
+    db = tmp_path / "kb.db"
+    ingest_paths(Store(db), [folder])
+    store = Store(db)
+    before = [(t.id, t.action) for t in store.tasks()]
+    store.set_status(before[0][0], STATUS_DONE, note="xong", by_chat="1")
+    summary = ingest_paths(store, [folder])
+    assert {r.status for r in summary.reports} == {"unchanged"}
+    assert [(t.id, t.action) for t in store.tasks()] == before
+    assert store.task(before[0][0]).status == STATUS_DONE
+
+
+def test_changed_file_replaces_its_tasks_only(folder, tmp_path):
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [folder])
+    others = [t.id for t in store.tasks() if t.doc_file != "ha-giang.md"]
+    (folder / "ha-giang.md").write_text(HA_GIANG.replace("5. Sở Nội vụ", "5. Sở Y tế"), encoding="utf-8")
+    summary = ingest_paths(store, [folder])
+    assert {r.file: r.status for r in summary.reports}["ha-giang.md"] == "updated"
+    assert [t.id for t in store.tasks() if t.doc_file != "ha-giang.md"] == others
+    names = {u for t in store.tasks() if t.doc_file == "ha-giang.md" for u in t.assignees}
+    assert "Sở Y tế" in names and len(store.documents()) == 3
+
+
+def test_broken_files_are_reported_and_the_rest_loads(folder, tmp_path):
+    (folder / "empty.md").write_text("", encoding="utf-8")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
+    (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    store = Store(tmp_path / "kb.db")
+    summary = ingest_paths(store, [folder])
+    failed = {r.file: r.error for r in summary.reports if r.status == "failed"}
+    assert failed == {"empty.md": "empty", "binary.txt": "binary", "old.doc": "legacy_doc"}
+    assert summary.count("added") == 3
+
+
+def test_units_are_scoped_by_place(tmp_path):
+    other = HA_GIANG.replace("TỈNH HÀ GIANG", "TỈNH CAO BẰNG").replace("Hà Giang, ngày", "Cao Bằng, ngày")
+    d = tmp_path / "d"
+    d.mkdir()
+    (d / "a.md").write_text(HA_GIANG, encoding="utf-8")
+    (d / "b.md").write_text(other, encoding="utf-8")
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [d])
+    finance = [u for u in store.units() if u.name == "Sở Tài chính"]
+    assert sorted(u.scope for u in finance) == ["tỉnh Cao Bằng", "tỉnh Hà Giang"]
+
+
+def test_passages_are_searchable_without_diacritics(folder, tmp_path):
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [folder])
+    hits = store.search_passages('"dau moi"')
+    assert any("đầu mối" in h["text"] for h in hits)

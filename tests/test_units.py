@@ -1,0 +1,68 @@
+"""The unit registry: canonical names, roles, abbreviations, scope."""
+import pytest
+
+from knowledge.assignees import split_units, unit_phrase
+from knowledge.units import UnitRegistry, acronym_key, squeeze_acronyms, unit_key
+
+R = UnitRegistry()
+
+
+@pytest.mark.parametrize("written, canonical", [
+    ("Thủ trưởng các cơ quan chuyên môn thuộc huyện", "Các cơ quan chuyên môn thuộc huyện"),
+    ("Chủ tịch Ủy ban nhân dân các xã, thị trấn", "UBND các xã, thị trấn"),
+    ("Giám đốc Sở Tài chính", "Sở Tài chính"),
+    ("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân", "Văn phòng HĐND và UBND"),
+    ("Văn phòng HĐND&UBND huyện", "Văn phòng HĐND và UBND huyện"),
+    ("Văn phòng HĐND-UBND huyện", "Văn phòng HĐND và UBND huyện"),
+])
+def test_canonical_names(written, canonical):
+    assert R.canonical(written).name == canonical
+
+
+@pytest.mark.parametrize("typed, name", [
+    ("Phòng TN&MT", "Phòng Tài nguyên và Môi trường"),
+    ("phong tn-mt", "Phòng Tài nguyên và Môi trường"),
+    ("Phòng TC-KH", "Phòng Tài chính - Kế hoạch"),
+    ("Trung tâm VH-TT", "Trung tâm Văn hóa và Truyền thông"),
+    ("Sở TT&TT", "Sở Thông tin và Truyền thông"),
+    ("VP HĐND-UBND", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân"),
+])
+def test_abbreviations_meet_their_long_forms(typed, name):
+    aliases = set(R.aliases(R.canonical(name).name, ""))
+    assert squeeze_acronyms(unit_key(typed)) in aliases
+
+
+def test_place_qualified_communes_and_groups():
+    assert R.canonical("UBND các xã, thị trấn").kind == "group"
+    assert "xa hop thanh" in R.aliases("UBND xã Hợp Thành", "huyện Sơn Dương")
+    assert acronym_key("ubnd xa hop thanh") is None
+
+
+def test_scope_from_issuer():
+    class Doc:
+        issuer = "UBND thị xã Ngã Năm"
+        place = "Ngã Năm"
+    assert R.scope_of(Doc) == "thị xã Ngã Năm"
+
+
+@pytest.mark.parametrize("text, units, action", [
+    ("Phòng Nội vụ chủ trì, phối hợp với Phòng Tư pháp", ("Phòng Nội vụ",), "chủ trì"),
+    ("Chi nhánh Văn phòng đăng ký đất đai chủ động phối hợp", ("Chi nhánh Văn phòng đăng ký đất đai",), "chủ động"),
+    ("Tổ kiểm tra, giám sát của huyện tăng cường kiểm tra", ("Tổ kiểm tra, giám sát của huyện",), "tăng cường"),
+    ("Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các huyện khẩn trương triển khai",
+     ("Thủ trưởng các sở, ban, ngành", "Chủ tịch UBND các huyện"), "khẩn trương"),
+])
+def test_unit_phrase_ends_at_the_action(text, units, action):
+    up = unit_phrase(text)
+    assert up.units == units
+    assert text[up.end:].startswith(action)
+
+
+def test_not_a_unit():
+    assert unit_phrase("Tổ chức thực hiện nghiêm Quy chế làm việc") is None
+    assert unit_phrase("Đối với hồ sơ liên thông bị trễ hạn") is None
+    assert unit_phrase("Cơ quan, đơn vị nào còn để tình trạng chậm trễ thì phải xin lỗi") is None
+
+
+def test_level_lists_expand():
+    assert split_units("UBND cấp huyện, cấp xã") == ["UBND cấp huyện", "UBND cấp xã"]

@@ -167,7 +167,7 @@ _GROUP_CONTINUATIONS = re.compile(
 def split_units(cell: str) -> tuple[str, ...]:
     """'Sở Nội vụ; Sở Tài chính, UBND các xã, thị trấn' -> ('Sở Nội vụ', 'Sở Tài chính', 'UBND các xã, thị trấn')."""
     units: list[str] = []
-    for part in re.split(r"<br\s*/?>|\n|;|\s+-\s+(?=[A-ZĐ])", cell, flags=re.I):
+    for part in re.split(r"<br\s*/?>|\n|;", cell, flags=re.I):
         pieces: list[str] = []
         for piece in part.split(","):
             p = piece.strip()

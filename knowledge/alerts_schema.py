@@ -1,0 +1,89 @@
+"""Schema of subscriptions, task occurrences, the alert log and the scheduler's state.
+
+Imported by ``knowledge.migrations`` at start-up; never edit a migration that has shipped,
+append a new one.
+
+* ``alert_chats``          a chat is (channel, chat_id); ``active`` drops to 0 when it blocked the bot.
+* ``alert_subscriptions``  what a chat follows: ``kind`` unit | document | all, ``target`` the unit or
+                           document id (0 for all).
+* ``task_occurrences``     every dated occurrence of a task: ``occurrence`` '' for a one-off task (its
+                           deadline), the ISO due date for an occurrence of a recurring task. ``done``
+                           mirrors ``task_status`` (kept by triggers) so that open occurrences are one
+                           partial index away.
+* ``alerts_sent``          what went to which chat on which day; a row is first a claim
+                           (``state`` = pending) while the message is on its way, then ``sent``.
+* ``alert_state``          the scheduler's state (last digest day), key/value.
+"""
+from __future__ import annotations
+
+import sqlite_utils
+
+from knowledge.migrations import migration
+
+# done = the occurrence's own status is done, or the task as a whole (occurrence '') is done.
+DONE_EXPR = """(
+    coalesce((select s.status from task_status s
+              where s.task_id = {o}.task_id and s.occurrence = {o}.occurrence), '') = 'da_hoan_thanh'
+    or coalesce((select s.status from task_status s
+                 where s.task_id = {o}.task_id and s.occurrence = ''), '') = 'da_hoan_thanh')"""
+
+
+@migration
+def m200_alerts(db: sqlite_utils.Database) -> None:
+    db.executescript(f"""
+    create table if not exists alert_chats (
+        channel text not null,
+        chat_id text not null,
+        active integer not null default 1,
+        changed_at text not null,
+        primary key (channel, chat_id)
+    );
+    create table if not exists alert_subscriptions (
+        channel text not null,
+        chat_id text not null,
+        kind text not null check (kind in ('unit', 'document', 'all')),
+        target integer not null default 0,
+        label text not null default '',
+        created_at text not null,
+        primary key (channel, chat_id, kind, target)
+    );
+    create index if not exists alert_subscriptions_target on alert_subscriptions (kind, target);
+
+    create table if not exists task_occurrences (
+        task_id text not null,
+        occurrence text not null,
+        due text not null,
+        doc_id integer not null,
+        done integer not null default 0,
+        primary key (task_id, occurrence)
+    ) without rowid;
+    create index if not exists task_occurrences_open on task_occurrences (due, task_id, occurrence, doc_id) where done = 0;
+
+    create table if not exists alerts_sent (
+        day text not null,
+        channel text not null,
+        chat_id text not null,
+        task_id text not null,
+        occurrence text not null,
+        kind text not null,
+        state text not null default 'sent',
+        at text not null,
+        primary key (day, channel, chat_id, task_id, occurrence)
+    ) without rowid;
+    create index if not exists alerts_sent_pending on alerts_sent (state, at) where state = 'pending';
+
+    create table if not exists alert_state (key text primary key, value text not null);
+
+    create trigger if not exists task_occurrences_status_insert after insert on task_status begin
+        update task_occurrences set done = {DONE_EXPR.format(o='task_occurrences')}
+        where task_id = new.task_id and (occurrence = new.occurrence or new.occurrence = '');
+    end;
+    create trigger if not exists task_occurrences_status_update after update on task_status begin
+        update task_occurrences set done = {DONE_EXPR.format(o='task_occurrences')}
+        where task_id = new.task_id and (occurrence = new.occurrence or new.occurrence = '');
+    end;
+    create trigger if not exists task_occurrences_status_delete after delete on task_status begin
+        update task_occurrences set done = {DONE_EXPR.format(o='task_occurrences')}
+        where task_id = old.task_id and (occurrence = old.occurrence or old.occurrence = '');
+    end;
+    """)

@@ -125,7 +125,7 @@ def _header(rows: tuple[tuple[str, ...], ...]) -> tuple[int, dict[int, str]] | N
         if h + 1 < len(rows):
             sub = {i: k for i, c in enumerate(rows[h + 1]) if (k := classify_heading(c))}
             numbered = any(re.match(r"^\(?\d+\)?$", c.strip()) for c in rows[h + 1][:1])
-            if sub and not numbered and all(classify_heading(c) or not c.strip() or c.strip() == rows[h][i].strip()
+            if len(sub) >= 2 and not numbered and all(classify_heading(c) or not c.strip() or c.strip() == rows[h][i].strip()
                                             for i, c in enumerate(rows[h + 1]) if i < len(rows[h])):
                 for i, k in sub.items():
                     kinds[i] = k

@@ -446,7 +446,7 @@ class _DocxReader:
                     cell_blocks = self._blocks_of(content)
                     # a cell of short lines ("ỦY BAN NHÂN DÂN" / "HUYỆN …") is one paragraph
                     if len(cell_blocks) > 1 and all(len(b) <= 90 and "\n\n" not in b and not b.startswith("|") for b in cell_blocks):
-                        cell_blocks = ["\n".join(cell_blocks)]
+                        cell_blocks = [_stack(cell_blocks)]
                     blocks.extend(cell_blocks)
             return blocks
         lines = []
@@ -554,6 +554,23 @@ def _convert_legacy(pieces: list[Piece]) -> list[Piece]:
         out.append(Piece(legacy.convert_for_font(text, piece.font), piece.bold, None))
         i = j
     return out
+
+
+def _stack(lines: list[str]) -> str:
+    """Short lines of one cell as one paragraph; runs of whole-bold lines share one ** span."""
+    out: list[str] = []
+    bold_run: list[str] = []
+    for line in lines + [""]:
+        inner = line[2:-2] if line.startswith("**") and line.endswith("**") and line.count("**") == 2 and len(line) > 4 else None
+        if inner is not None:
+            bold_run.append(inner)
+            continue
+        if bold_run:
+            out.append("**" + "\n".join(bold_run) + "**")
+            bold_run = []
+        if line:
+            out.append(line)
+    return "\n".join(out)
 
 
 def _split_on_tabs(pieces: list[Piece]) -> list[list[Piece]]:

@@ -79,6 +79,7 @@ class FakeZalo:
         self._runner: web.AppRunner | None = None
         self._ready = threading.Event()
         self._stopped: asyncio.Event | None = None
+        self._closing = False
 
     # ---- lifecycle ---------------------------------------------------------------
     @property
@@ -122,6 +123,8 @@ class FakeZalo:
         self.port = self._runner.addresses[0][1]
         self._ready.set()
         await self._stopped.wait()
+        self._closing = True
+        self._wakeup.set()                     # end pending long polls now
         await self._runner.cleanup()
 
     # ---- what the test does ------------------------------------------------------------
@@ -227,6 +230,8 @@ class FakeZalo:
             params = await request.json() if request.can_read_body else {}
         except ValueError:
             params = {}
+        except ConnectionError:          # the client went away (a bot stopping mid-poll)
+            return web.Response(status=499)
         if not isinstance(params, dict):
             params = {}
         if request.match_info["token"] != self.token:
@@ -269,7 +274,7 @@ class FakeZalo:
                     self.served.append(update)
                     return self._ok(update)
             left = deadline - time.monotonic()
-            if left <= 0:
+            if left <= 0 or self._closing:
                 break
             self._wakeup.clear()
             try:
@@ -337,3 +342,63 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+# ---- helpers for the channel's tests --------------------------------------------------------
+_CORPUS_DB: str | None = None
+
+
+def corpus_db(path) -> str:
+    """A fresh SQLite file at ``path`` holding the bundled directives (ingested once per test run)."""
+    import shutil
+    import tempfile
+
+    from knowledge.corpus import corpus_files
+    from knowledge.ingest import ingest_paths
+    from knowledge.store import Store
+
+    global _CORPUS_DB
+    if _CORPUS_DB is None:
+        template = str(tempfile.mkdtemp(prefix="zalo-corpus-") + "/corpus.db")
+        store = Store(template)
+        ingest_paths(store, corpus_files())
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        store.close()
+        _CORPUS_DB = template
+    shutil.copyfile(_CORPUS_DB, str(path))
+    return str(path)
+
+
+class RunningChannel:
+    """``async with RunningChannel(api, db) as ch:`` — a ZaloChannel polling the fake until the block ends."""
+
+    def __init__(self, api: FakeZalo, db: str, *, today=None, admins=(), rate_limit: int = 100, **kw: Any) -> None:
+        self.api, self.db, self.today, self.admins, self.rate_limit, self.kw = api, db, today, admins, rate_limit, kw
+
+    async def __aenter__(self):
+        from datetime import date
+
+        from knowledge.answer import Engine
+        from knowledge.store import Store
+
+        from bot.channels.zalo import ZaloChannel
+        from bot.config import Settings
+        from bot.conversation import Conversation
+
+        self.store = Store(self.db)
+        settings = Settings(zalo_token=self.api.token, zalo_api_url=self.api.url,
+                            admin_chat_ids=frozenset(self.admins), rate_limit_per_minute=self.rate_limit,
+                            zalo_webhook_secret=self.kw.pop("secret", None))
+        today = self.today or date(2019, 12, 10)
+        self.kw.setdefault("poll_timeout", 1)
+        self.kw.setdefault("retry_delay", 0.05)
+        self.channel = ZaloChannel(settings, self.store, Conversation(Engine(self.store)), today=lambda: today,
+                                   **self.kw)
+        self.stop = asyncio.Event()
+        self.task = asyncio.ensure_future(self.channel.run(self.stop))
+        return self.channel
+
+    async def __aexit__(self, *exc) -> None:
+        self.stop.set()
+        await asyncio.wait_for(self.task, 10)
+        self.store.close()

@@ -254,7 +254,14 @@ def done_data(task_id: str, occurrence: str = "") -> str:
 
 def parse_done_data(data: str) -> tuple[str, str] | None:
     """``done:5.12`` -> ('5.12', ''); ``done:5.10:2019-12-31`` -> ('5.10', '2019-12-31'); anything else -> None."""
-    m = re.fullmatch(rf"{DONE_PREFIX}:([0-9]+\.[0-9]+)(?::(\d{{4}}-\d{{2}}-\d{{2}}))?", data or "")
+    if not (data or "").startswith(DONE_PREFIX + ":"):
+        return None
+    return parse_task_ref(data[len(DONE_PREFIX) + 1:])
+
+
+def parse_task_ref(text: str) -> tuple[str, str] | None:
+    """A task typed in a command: ``5.12`` -> ('5.12', ''); ``5.10:2019-12-31`` -> ('5.10', '2019-12-31')."""
+    m = re.fullmatch(r"\s*([0-9]+\.[0-9]+)(?::(\d{4}-\d{2}-\d{2}))?\s*", text or "")
     return (m[1], m[2] or "") if m else None
 
 
@@ -439,7 +446,7 @@ def set_last_digest_day(store: Store, day: date) -> None:
 __all__ = [
     "AlertPolicy", "BadOccurrence", "Digest", "DigestItem", "KIND_DUE_SOON", "KIND_ESCALATED", "KIND_OVERDUE",
     "Occurrence", "Selected", "UnknownTask", "check_occurrence", "claim", "confirm", "digests", "done_data",
-    "get_state", "last_digest_day", "mark_done", "occurrence_dates", "occurrences_of", "parse_done_data",
+    "get_state", "last_digest_day", "mark_done", "occurrence_dates", "occurrences_of", "parse_done_data", "parse_task_ref",
     "prune_sent", "refresh_occurrences", "release", "release_stale_claims", "select_alerts",
     "set_last_digest_day", "set_occurrence_status", "set_state", "sent_log", "status_of",
 ]

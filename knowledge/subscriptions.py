@@ -106,29 +106,28 @@ def subscribe(store: Store, channel: str, chat_id: str | int, *, unit: str | int
 
 def unsubscribe(store: Store, channel: str, chat_id: str | int, *, unit: str | int | UnitRow | None = None,
                 document: str | int | DocumentRow | None = None, everything: bool = False) -> int:
-    """Stop following a unit, a document or everything; with none of them, drop every subscription.
+    """Stop following a unit or a document; ``everything=True`` drops every subscription of the chat
+    (the leaders' "everything" one included). Returns how many subscriptions went.
 
     A unit name is first matched against the chat's own subscriptions, so "Phòng Tư pháp" removes the
-    one the chat follows even when two districts have one. Returns how many subscriptions went.
+    one the chat follows even when two districts have one.
     """
     channel, cid = _chat(channel, chat_id)
     _one_selector(unit, document, everything)
     conn = store.db.conn
-    if unit is None and document is None and not everything:
+    if everything:
         with conn:
             return conn.execute("delete from alert_subscriptions where channel = ? and chat_id = ?",
                                 (channel, cid)).rowcount
     if isinstance(unit, str):
-        mine = _own_unit(store, channel, cid, unit)
-        if mine is not None:
-            unit = mine
+        unit = _own_unit(store, channel, cid, unit)
     kind, target, _ = _target(store, unit, document, everything)
     with conn:
         return conn.execute("delete from alert_subscriptions where channel = ? and chat_id = ? and kind = ? "
                             "and target = ?", (channel, cid, kind, target)).rowcount
 
 
-def _own_unit(store: Store, channel: str, chat_id: str, name: str) -> int | None:
+def _own_unit(store: Store, channel: str, chat_id: str, name: str) -> int:
     """The unit among the chat's subscriptions that ``name`` resolves to, when exactly one does."""
     try:
         return resolve_unit(store, name).id

@@ -136,7 +136,8 @@ class Engine:
         ids = {t.task.doc_id for t in a.tasks} | {f.doc_id for f in a.facts} | {d.id for d in a.documents}
         return ids
 
-    def _answer(self, q: str, today: date, ctx: ChatContext) -> Answer:
+    def _answer(self, raw: str, today: date, ctx: ChatContext) -> Answer:
+        q = _HTML_TAG.sub(" ", raw).strip() or raw
         f = search_form(q)
         scope_docs, scope_name = self._scope(q, f)
         if scope_docs is None and _is_follow_up(f):
@@ -155,14 +156,19 @@ class Engine:
                 return self._doc_summary(q, docs[0], today)
 
         units = self._units_in(q, f, scope_docs)
-        if not units and _is_follow_up(f) and ctx.unit_ids and not _names_a_unit_word(f):
-            units = [self._units[i] for i in ctx.unit_ids if i in self._units]
-        if units and _asks_coordination(f):
-            return self._coordination(q, f, units, today, scope_docs, scope_name)
         if _asks_deadline(f) and not units and ctx.task_ids and _refers_back(f):
             items = [self._item(t, today) for t in self.store.tasks(ids=ctx.task_ids)]
             return Answer(DEADLINE, q, today, tasks=tuple(items[:PAGE]), total=len(items), scope=scope_name)
+        if not units and _is_follow_up(f) and ctx.unit_ids:
+            units = [self._units[i] for i in ctx.unit_ids if i in self._units]
+        if units and (_asks_coordination(f) or (_is_follow_up(f) and ctx.kind == COORDINATION)):
+            return self._coordination(q, f, units, today, scope_docs, scope_name)
+        if not units and _asks_unit_tasks(f) and _names_unknown_unit(q):
+            return Answer(NO_MATCH, q, today, units=(_names_unknown_unit(q),),
+                          suggestions=tuple(self._suggest(q, f)), scope=scope_name)
         view = _time_view(f, today)
+        if view is None and units and _is_follow_up(f) and ctx.kind in (OVERDUE, DUE_SOON, BY_MONTH) and ctx.question:
+            view = _time_view(search_form(ctx.question), today)
         if view and not (units and view[0] == OVERDUE and not _pure_overdue(f)):
             return self._time_view(q, view, today, units, scope_docs, scope_name, offset)
         if units and (_asks_unit_tasks(f) or _is_bare_unit(f, units, self)):
@@ -172,7 +178,8 @@ class Engine:
         if _asks_who(f) or _asks_deadline(f) or _asks_what_to_do(f) or units:
             task_ans, task_score = self._task_search(q, f, topic, today, scope_docs, scope_name, units)
         facts, fact_score = self._facts(topic, scope_docs)
-        if task_ans is not None and (_asks_assignment(f) or task_score >= fact_score - 0.05 or not facts):
+        if task_ans is not None and (_asks_assignment(f) or task_ans.kind == DEADLINE
+                                     or task_score >= fact_score - 0.05 or not facts):
             return task_ans
         if facts:
             return Answer(FACTS, q, today, facts=tuple(facts), scope=scope_name)
@@ -289,7 +296,9 @@ class Engine:
         return TaskItem(t, roles, overdue, due)
 
     def _unit_tasks(self, q, f, units, today, scope_docs, scope_name, offset) -> Answer:
-        links = self.store.tasks_of_units([u.id for u in units])
+        links = self.store.tasks_of_units([u.id for u in units], roles=("chu_tri", "phoi_hop"))
+        if not links:
+            links = self.store.tasks_of_units([u.id for u in units])
         tasks = self.store.tasks(ids=list(links))
         if scope_docs is not None:
             tasks = [t for t in tasks if t.doc_id in scope_docs]
@@ -347,7 +356,7 @@ class Engine:
             hits = narrowed or hits
         if not hits:
             return None, 0.0
-        scored = [(_overlap(words, h[1]), h[0]) for h in hits]
+        scored = [(_overlap(words, h[1], bigrams=True), h[0]) for h in hits]
         scored.sort(key=lambda x: -x[0])
         best = scored[0][0]
         if best < 0.45:
@@ -430,8 +439,9 @@ class Engine:
 
 
 # ---- question understanding (folded search form) ----------------------------------
+_HTML_TAG = re.compile(r"(?i)</?(?:b|i|u|s|a|em|strong|code|pre|script|style|span|div|p|br|img|iframe)\b[^>]{0,200}>")
 _QUESTION_WORDS = frozenset("""
-ai gi nao sao bao nhieu may dau khi chua roi khong hay phai lam thi co nhung can duoc la ngay han nhiem vu viec
+ai gi nao sao bao nhieu may dau khi roi khong hay phai lam thi co nhung can duoc la ngay han nhiem vu viec
 chu tri trach nhiem giao dieu the nhu
 """.split())
 
@@ -488,8 +498,12 @@ def _refers_back(f: str) -> bool:
     return bool(re.search(r"\b(?:viec do|nhiem vu do|cai do|viec nay|nhiem vu nay|no)\b", f))
 
 
-def _names_a_unit_word(f: str) -> bool:
-    return False
+def _names_unknown_unit(q: str) -> str | None:
+    """'Phòng Giáo dục phải làm gì?' names a unit the knowledge base does not know: its name, or None."""
+    from knowledge.assignees import unit_phrase
+    body = re.sub(r"(?i)^\s*(?:còn|vậy còn|thế còn)\s+", "", q.strip())
+    up = unit_phrase(body, allow_colon=False)
+    return up.written if up else None
 
 
 def _pure_overdue(f: str) -> bool:
@@ -583,7 +597,7 @@ _SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
 def _with_footnotes(sentence: str, doc_id: int, store: Store) -> str:
     """A sentence that points to a footnote ('01 xã xếp loại tốt¹') carries the footnote's text."""
-    marks = re.findall(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+", sentence)
+    marks = re.findall(r"(?<=\S)[¹²³⁴⁵⁶⁷⁸⁹⁰]+", sentence)
     if not marks:
         return sentence
     notes = []

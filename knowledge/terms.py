@@ -39,7 +39,7 @@ _SHORT_RE = [(re.compile(p), s) for p, s in SHORT_FORMS]
 _QUARTER_RE = [(re.compile(p), s) for p, s in ROMAN_QUARTER]
 
 STOPWORDS = frozenset("""
-a ai anh bao boi cac cai can cho chu co cua da dang de den di do duoc gi gio ha hay hoac khi khong la lai lam len
+a ai anh boi cac cai can cho chu co cua da dang de den di do duoc gi gio ha hay hoac khi khong la lai lam len
 luc ma minh moi mot nay neu nhu nhung nao ngay nen nguoi nhe no o oi phai ra roi sau se sao tai the thi theo tren
 trong tu va ve vi voi vao viec nhieu cung duoc dieu hon cua nhat thanh cho toi ban biet xin hoi muon
 """.split())
@@ -57,6 +57,10 @@ def search_form(text: str) -> str:
     return s
 
 
+_QUESTION_PHRASES = re.compile(r"\b(?:bao nhieu|bao gio|nhu the nao|the nao|la gi|ra sao)\b")
+
+
 def tokens(text: str) -> list[str]:
-    """Search words of a text (search form), stopwords out."""
-    return [t for t in re.findall(r"[a-z0-9%]+(?:[,.][0-9]+)?", search_form(text)) if t not in STOPWORDS]
+    """Search words of a text (search form), stopwords and question phrases out."""
+    s = _QUESTION_PHRASES.sub(" ", search_form(text))
+    return [t for t in re.findall(r"[a-z0-9%]+(?:[,.][0-9]+)?", s) if t not in STOPWORDS]

@@ -1,0 +1,124 @@
+"""The answering engine over the bundled directives, through the renderer users see."""
+from datetime import date
+
+import pytest
+
+from bot.conversation import ChatRef, Conversation
+from bot.render import render
+from knowledge.answer import Engine
+from knowledge.corpus import corpus_files
+from knowledge.ingest import ingest_paths
+from knowledge.store import Store
+from knowledge.text import fold
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    store = Store(tmp_path_factory.mktemp("kb") / "kb.db")
+    ingest_paths(store, corpus_files())
+    return Engine(store)
+
+
+def ask(engine, q, today=date(2024, 1, 1), channel="console"):
+    return render(engine.ask(q, today=today), channel)
+
+
+def has(text, *phrases):
+    return all(fold(p) in fold(text) for p in phrases)
+
+
+@pytest.mark.parametrize("question, facts", [
+    ("Phòng Tư pháp phải làm gì?", ["văn bản quy phạm pháp luật", "Nguồn:"]),
+    ("phong tu phap bao lam co nhiem vu gi", ["văn bản quy phạm pháp luật", "Bảo Lâm"]),
+    ("Phòng TC-KH có nhiệm vụ gì?", ["tiền lương", "chi tiêu nội bộ"]),
+    ("PHONG TAI CHINH KE HOACH LAM GI", ["tiền lương"]),
+    ("xa hop thanh phai lam gi", ["khắc phục", "09/12/2019"]),
+    ("Văn phòng HĐND-UBND huyện Bảo Lâm phải làm gì?", ["VNPT-iGATE"]),
+])
+def test_what_a_unit_must_do(engine, question, facts):
+    assert has(ask(engine, question), *facts)
+
+
+@pytest.mark.parametrize("question, facts", [
+    ("Ai chủ trì tuyên truyền CCHC qua zalo?", ["Trung tâm Văn hóa và Truyền thông"]),
+    ("ai phai so hoa ho so thu tuc hanh chinh", ["Ban Quản lý khu kinh tế"]),
+    ("Những xã nào ở Sơn Dương phải kiểm điểm, rút kinh nghiệm?", ["Hợp Thành", "Phúc Ứng"]),
+])
+def test_who_is_responsible(engine, question, facts):
+    assert has(ask(engine, question), *facts)
+
+
+def test_deadline_question(engine):
+    assert has(ask(engine, "Hạn nộp báo cáo khắc phục là ngày nào?"), "09/12/2019")
+
+
+def test_coordination(engine):
+    assert has(ask(engine, "Trung tâm VH-TT phối hợp với ai?"), "Phòng Nội vụ")
+
+
+def test_time_views(engine):
+    overdue = ask(engine, "Việc nào đã quá hạn?", today=date(2019, 12, 10))
+    assert has(overdue, "09/12/2019", "quá hạn 1 ngày")
+    assert has(ask(engine, "viec nao da qua han", today=date(2019, 12, 1)), "Không có việc nào quá hạn")
+    soon = ask(engine, "sắp đến hạn", today=date(2019, 12, 5))
+    assert has(soon, "09/12/2019")
+    assert has(ask(engine, "tháng 12/2019 có hạn nào?"), "09/12/2019")
+
+
+def test_documents(engine):
+    assert has(ask(engine, "Văn bản 276/UBND-NV do ai ký?"), "Phạm Văn Lương")
+    assert has(ask(engine, "văn bản nào nói về một cửa?"), "Cẩm Long")
+    summary = ask(engine, "tóm tắt văn bản 276")
+    assert has(summary, "276/UBND-NV", "Cơ quan Tổ chức - Nội vụ")
+
+
+@pytest.mark.parametrize("question, fact", [
+    ("Chỉ số CCHC năm 2020 của huyện Bảo Lâm đạt bao nhiêu điểm?", "73,79"),
+    ("Xã nào ở Bảo Lâm xếp loại tốt?", "Thạch Lâm"),
+    ("quy 1 nam 2022 nga nam co bao nhieu ho so giai quyet truc tuyen", "28 hồ sơ"),
+])
+def test_facts_are_sentences_with_a_source(engine, question, fact):
+    text = ask(engine, question)
+    assert has(text, fact, "Nguồn:")
+    assert len(text) < 1200
+
+
+def test_follow_ups_keep_context(engine):
+    conv = Conversation(engine)
+    chat = ChatRef("console", "t")
+    today = date(2019, 12, 10)
+    conv.reply(chat, "Phòng Tư pháp huyện Bảo Lâm phải làm gì?", today=today)
+    assert has(conv.reply(chat, "còn Phòng Nội vụ thì sao?", today=today), "tinh gọn")
+    conv.reply(chat, "xa hop thanh phai lam gi", today=today)
+    assert has(conv.reply(chat, "hạn của việc đó?", today=today), "09/12/2019")
+    other = ChatRef("console", "u")
+    assert not has(conv.reply(other, "hạn của việc đó?", today=today), "09/12/2019")
+
+
+def test_scope_by_place_and_document(engine):
+    nga_nam = ask(engine, "Phòng Tư pháp ở Ngã Năm phải làm gì?")
+    assert has(nga_nam, "Ngã Năm") and not has(nga_nam, "Bảo Lâm")
+    assert has(ask(engine, "theo văn bản 276 ai phải báo cáo khắc phục?"), "Hợp Thành")
+
+
+def test_no_match_says_so_and_suggests(engine):
+    text = ask(engine, "Phòng Giáo dục và Đào tạo phải làm gì?")
+    assert has(text, "Chưa thấy", "Có phải bạn muốn hỏi")
+    assert not has(text, "Mã việc")
+    assert has(ask(engine, "zxqv wyyk"), "Chưa tìm thấy")
+
+
+def test_empty_and_huge_questions(engine):
+    assert has(ask(engine, "   "), "chưa nhập câu hỏi")
+    assert has(ask(engine, "a" * 10_000_000), "quá dài")
+
+
+def test_hostile_text_is_escaped_for_telegram(engine):
+    text = ask(engine, "<b>Phòng <Giáo dục> & Đào tạo</b> phải làm gì?", channel="telegram")
+    assert "<Giáo dục>" not in text and "&lt;Giáo dục&gt; &amp; Đào tạo" in text
+    assert "<script>" not in ask(engine, "<script>alert(1)</script> Phòng Tư pháp phải làm gì?", channel="telegram")
+
+
+def test_answers_stay_under_3000_characters(engine):
+    for q in ("Phòng Nội vụ phải làm gì?", "UBND các xã, thị trấn phải làm gì?", "tóm tắt văn bản 276"):
+        assert len(ask(engine, q)) <= 3000

@@ -58,6 +58,7 @@ class Line:
     column: int = 0  # 0 = full width / left column, 1 = right column of a two-column block
     footnote: bool = False
     stacked: bool = False  # part of a two-column block: its lines are kept as lines
+    group: tuple = ()  # (zone, band, column) of a stacked line
 
     @property
     def text(self) -> str:
@@ -372,6 +373,30 @@ def _split_columns(line: Line) -> list[Line] | None:
     return None
 
 
+def _column_splits(lines: list[Line], pitch: float) -> list[list[Line] | None]:
+    """Two-column lines of a page. A split needs a very wide gap or a neighbour line (within
+    a few lines) with text starting at the same x: a bold run followed by normal text, whose
+    width is only estimated, must not pass for a second column."""
+    candidates = [_split_columns(l) for l in lines]
+    out: list[list[Line] | None] = []
+    for k, parts in enumerate(candidates):
+        if parts is None:
+            out.append(None)
+            continue
+        left, right = parts
+        wide = right.x - left.end > 8 * lines[k].size
+        support = False
+        for j in range(max(0, k - 3), min(len(lines), k + 4)):
+            if j == k or abs(lines[j].y - lines[k].y) > 3 * pitch:
+                continue
+            xs = [f.x for f in lines[j].frags] + [lines[j].x]
+            if any(abs(x - right.x) <= 3 for x in xs):
+                support = True
+                break
+        out.append(parts if wide or support else None)
+    return out
+
+
 # ------------------------------------------------------------ headers/footers
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*)?(?:trang|page|tr\.)?\s*\d{1,4}\s*(?:(?:/|of|trên|\|)\s*\d{1,4})?(?:\s*[-–—])?$", re.I)
@@ -413,17 +438,26 @@ _MARKER = re.compile(
 _END_SENTENCE = re.compile(r"[.:;!?…)\]”\"]$|\./\.$")
 
 
-def _join(left: str, right: str, sep: str) -> str:
-    """Join two wrapped lines, repairing hyphenation ("infor-" + "mation")."""
+def _glue(left: str, right: str, sep: str) -> tuple[int, str]:
+    """How to join two wrapped lines: (characters to drop from the end of left, separator).
+
+    "infor-" + "mation" drops the hyphen of a word cut by hyphenation; "NĐ-" + "CP",
+    "VNPT-" + "iGATE", "2021-" + "2025" keep it (a compound cut at its own hyphen).
+    """
     if left.endswith("\u00ad"):
-        return left[:-1] + right
+        return 1, ""
     m = re.search(r"(\w)-$", left)
     if m and right[:1].isalnum():
         before, after = m.group(1), right[:1]
         if before.isascii() and before.islower() and after.isascii() and after.islower():
-            return left[:-1] + right  # a word cut by hyphenation
-        return left + right  # a compound cut at its hyphen: "NĐ-" + "CP", "2021-" + "2025"
-    return left + sep + right
+            return 1, ""
+        return 0, ""
+    return 0, sep
+
+
+def _join(left: str, right: str, sep: str) -> str:
+    drop, glue = _glue(left, right, sep)
+    return left[: len(left) - drop] + glue + right
 
 
 class _Layout:
@@ -459,6 +493,11 @@ def _relation(prev: Line, cur: Line, layout: _Layout, same_page: bool) -> str:
     marker = bool(_MARKER.match(ctext))
     if abs(prev.size - cur.size) > 0.15 * max(prev.size, cur.size):
         return "para"
+    if prev.stacked or cur.stacked:
+        # a column of a two-column block ("Nơi nhận:" and its list, "TM. …" and "CHỦ TỊCH")
+        if prev.group == cur.group and same_page and prev.y - cur.y <= layout.pitch * 1.28:
+            return "line"
+        return "para"
     if prev.bold != cur.bold and (prev.bold or cur.bold):
         # a bold heading line and the text under it; a bold run that wraps stays together
         if not (prev.bold and not ends and layout.full(prev) and not marker):
@@ -488,27 +527,18 @@ def _paragraph_pieces(lines: list[Line], layout: _Layout) -> list[Piece]:
     prev: Line | None = None
     for line in lines:
         frag_pieces = [Piece(f.text, f.bold) for f in line.frags]
-        text_so_far = "".join(p.text for p in pieces)
         if prev is not None:
             relation = _relation(prev, line, layout, prev.page == line.page)
             if relation == "line" or prev.stacked or layout.short(prev) and prev.page == line.page:
                 sep = "\n"
             else:
                 sep = " "
-            first = line.text
-            joined = _join(text_so_far.rstrip(), first, sep)
-            glue = joined[len(text_so_far.rstrip()):len(joined) - len(first)] if joined.endswith(first) else None
-            if glue is None:  # hyphenation removed: drop the trailing hyphen, glue directly
-                for p in reversed(pieces):
-                    if p.text.rstrip():
-                        p.text = p.text.rstrip()[:-1]
-                        break
-                glue = ""
-            else:
-                for p in reversed(pieces):
-                    if p.text.strip():
-                        p.text = p.text.rstrip()
-                        break
+            drop, glue = _glue("".join(p.text for p in pieces).rstrip(), line.text, sep)
+            for p in reversed(pieces):  # trim the previous line's end (and its hyphen if dropped)
+                if p.text.strip():
+                    p.text = p.text.rstrip()
+                    p.text = p.text[: len(p.text) - drop]
+                    break
             pieces.append(Piece(glue, False))
             if frag_pieces:
                 frag_pieces[0].text = frag_pieces[0].text.lstrip()
@@ -538,7 +568,7 @@ def _column_zones(lines: list[Line], layout: _Layout) -> list[Line]:
     between must fit in one column), then on with right-column lines ("Độc lập - Tự do…"
     under "CỘNG HÒA…" when the left column is shorter).
     """
-    split: list[list[Line] | None] = [_split_columns(l) for l in lines]
+    split = _column_splits(lines, layout.pitch)
     out: list[Line] = []
     i = 0
     while i < len(lines):
@@ -567,8 +597,8 @@ def _column_zones(lines: list[Line], layout: _Layout) -> list[Line]:
                 last = j
             j += 1
         j = last + 1
-        while j < len(lines) and split[j] is None and side(lines[j]) == 1 and lines[j].page == lines[j - 1].page \
-                and lines[j - 1].y - lines[j].y <= 1.6 * layout.pitch:
+        while j < len(lines) and split[j] is None and side(lines[j]) is not None and lines[j].page == lines[j - 1].page \
+                and lines[j - 1].y - lines[j].y <= 1.3 * layout.pitch:
             j += 1
         zone: list[Line] = []
         for k in range(i, j):
@@ -585,12 +615,13 @@ def _column_zones(lines: list[Line], layout: _Layout) -> list[Line]:
                 bands[-1].append(y)
             else:
                 bands.append([y])
-        for band in bands:
+        for b, band in enumerate(bands):
             members = [l for l in zone if band[-1] <= l.y <= band[0]]
             for col in (0, 1):
                 for l in (m for m in members if m.column == col):
                     l.column = 0
                     l.stacked = True
+                    l.group = (i, b, col)
                     out.append(l)
         i = j
     return out

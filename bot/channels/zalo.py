@@ -388,7 +388,14 @@ class ZaloChannel:
         await self.answer(chat, update, f"việc đến hạn trong {int(args)} ngày tới")
 
     async def cmd_vanban(self, chat, update, args) -> None:
-        await self.answer(chat, update, f"tóm tắt văn bản {args}" if args else "danh sách văn bản")
+        if not args:
+            await self.answer(chat, update, "danh sách văn bản")
+            return
+        ans = self.conv.answer(chat, f"tóm tắt văn bản {args[:100]}", today=self.today())
+        if ans.kind != "doc_summary":
+            await self.reply(chat, _notice("no_document", number=args[:100]))
+            return
+        await self.reply(chat, render(ans, CHANNEL))
 
     async def cmd_theodoi(self, chat, update, args) -> None:
         if not args:
@@ -413,7 +420,7 @@ class ZaloChannel:
                              [Button(_label("unit", unit=s), f"/theodoi {s}") for s in suggestions])
             return
         await self.reply(chat, render_template("zalo_subscription.j2", CHANNEL, action="subscribed",
-                                               unit=_unit_name(result, args)))
+                                               unit=_unit_name(result, args), alert_time=self.settings.alert_time))
 
     async def cmd_huytheodoi(self, chat, update, args) -> None:
         subs = _subscriptions()
@@ -437,22 +444,39 @@ class ZaloChannel:
         await self._set_status(chat, update, args, STATUS_DOING, "tiendo")
 
     async def _set_status(self, chat, update, args, status: str, command: str) -> None:
+        from knowledge.alerts import BadOccurrence, parse_task_ref, set_occurrence_status
+
         from bot.permissions import require
         require(self.role(update), "set_status")
         parts = args.split(None, 1)
         if not parts or (command == "tiendo" and len(parts) < 2):
             await self.reply(chat, _notice("usage", command=command))
             return
-        task_id, note = parts[0].rstrip(".,;:"), (parts[1].strip() if len(parts) > 1 else "")
-        task = self.store.task(task_id)              # UnknownTask -> a reply
-        self.store.set_status(task_id, status, note=note, by_chat=chat.key, by_name=update.from_name)
+        typed = parts[0].strip(".,;:()[]").removeprefix("#")[:40]
+        note = parts[1].strip()[:1000] if len(parts) > 1 else ""
+        # "5.12", or "5.10:2019-12-31" for one occurrence of a recurring task (the digests' choices)
+        task_id, occurrence = parse_task_ref(typed) or (typed, "")
+        try:
+            task = self.store.task(task_id)                # UnknownTask -> a reply
+            if status == STATUS_DONE and task.status == STATUS_DONE and not occurrence:
+                await self.reply(chat, render_template("zalo_status.j2", CHANNEL, status=status, task_id=task_id,
+                                                       already=True, note="", occurrence="", action=task.action))
+                return
+            set_occurrence_status(self.store, task_id, occurrence, status, note=note, by_chat=chat.key,
+                                  by_name=update.from_name)
+        except BadOccurrence:
+            await self.reply(chat, render_template("errors.j2", CHANNEL, error="UnknownTask", value=typed))
+            return
         await self.reply(chat, render_template("zalo_status.j2", CHANNEL, status=status, task_id=task_id, note=note,
-                                               action=task.action))
+                                               occurrence=occurrence, already=False, action=task.action))
 
     async def cmd_nhapma(self, chat, update, args) -> None:
         from knowledge import accounts
+        if not args:
+            await self.reply(chat, _notice("usage", command="nhapma"))
+            return
         try:
-            acc = accounts.redeem_invitation(self.store, CHANNEL, update.from_id or chat.id, args,
+            acc = accounts.redeem_invitation(self.store, CHANNEL, update.from_id or chat.id, args[:64],
                                              name=update.from_name)
         except accounts.InvalidInvitation as e:
             await self.reply(chat, render_template("zalo_accounts.j2", CHANNEL, action="bad_code", reason=e.reason))
@@ -469,16 +493,27 @@ class ZaloChannel:
                                                days=accounts.CODE_DAYS))
 
     async def cmd_capquyen(self, chat, update, args) -> None:
+        """/capquyen <Zalo user id> [huy]: an admin makes someone an official (or takes it back)."""
         from knowledge import accounts
 
         from bot.permissions import require
         require(self.role(update), "grant")
-        target = args.split()[0] if args else ""
-        if not target:
+        words = args.split()
+        target = words[0] if words else ""
+        if not re.fullmatch(r"[A-Za-z0-9_.-]{1,64}", target):
             await self.reply(chat, render_template("zalo_accounts.j2", CHANNEL, action="grant_usage"))
+            return
+        if len(words) > 1 and words[1].lower() in ("huy", "hủy", "thuhoi", "xoa", "xóa"):
+            accounts.set_role(self.store, CHANNEL, target, accounts.CITIZEN, granted_by=chat.key)
+            await self.reply(chat, render_template("zalo_accounts.j2", CHANNEL, action="revoked", target=target))
             return
         accounts.set_role(self.store, CHANNEL, target, accounts.OFFICIAL, granted_by=chat.key)
         await self.reply(chat, render_template("zalo_accounts.j2", CHANNEL, action="granted", target=target))
+        try:
+            await self.reply(ChatRef(CHANNEL, target), render_template("zalo_accounts.j2", CHANNEL,
+                                                                       action="redeemed", role=accounts.OFFICIAL))
+        except DeliveryError as e:
+            log.info("zalo: could not tell %s about the new role (%s)", target, type(e).__name__)
 
 
 _ALIASES = {"trogiup": "help", "batdau": "start", "hdsd": "help"}

@@ -129,6 +129,18 @@ async def senders_for(settings: Settings, store: Store) -> AsyncIterator[dict[st
 
 @contextlib.asynccontextmanager
 async def _telegram_sender(settings: Settings, store: Store) -> AsyncIterator[Sender]:
-    from bot.channels.telegram import telegram_sender
-    async with telegram_sender(settings, store) as sender:
-        yield sender
+    """The channel's TelegramSender over a PTB bot configured like the running bot's (HTML, rate limiter),
+    pointed at TELEGRAM_API_URL. RetryAfter is waited out by the sender itself."""
+    from telegram import LinkPreviewOptions
+    from telegram.constants import ParseMode
+    from telegram.ext import AIORateLimiter, Defaults, ExtBot
+
+    from bot.channels.telegram import TelegramSender
+
+    api = settings.telegram_api_url.rstrip("/")
+    bot = ExtBot(settings.telegram_token, base_url=f"{api}/bot", base_file_url=f"{api}/file/bot",
+                 defaults=Defaults(tzinfo=TZ, parse_mode=ParseMode.HTML,
+                                   link_preview_options=LinkPreviewOptions(is_disabled=True)),
+                 rate_limiter=AIORateLimiter(max_retries=0))
+    async with bot:
+        yield TelegramSender(bot)

@@ -106,8 +106,8 @@ def subscribe(store: Store, channel: str, chat_id: str | int, *, unit: str | int
 
 def unsubscribe(store: Store, channel: str, chat_id: str | int, *, unit: str | int | UnitRow | None = None,
                 document: str | int | DocumentRow | None = None, everything: bool = False) -> int:
-    """Stop following a unit or a document; ``everything=True`` drops every subscription of the chat
-    (the leaders' "everything" one included). Returns how many subscriptions went.
+    """Stop following a unit or a document; ``everything=True`` (or no unit, document nor everything)
+    drops every subscription of the chat, the leaders' "everything" one included. Returns how many went.
 
     A unit name is first matched against the chat's own subscriptions, so "Phòng Tư pháp" removes the
     one the chat follows even when two districts have one.
@@ -115,7 +115,7 @@ def unsubscribe(store: Store, channel: str, chat_id: str | int, *, unit: str | i
     channel, cid = _chat(channel, chat_id)
     _one_selector(unit, document, everything)
     conn = store.db.conn
-    if everything:
+    if everything or (unit is None and document is None):
         with conn:
             return conn.execute("delete from alert_subscriptions where channel = ? and chat_id = ?",
                                 (channel, cid)).rowcount

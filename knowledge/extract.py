@@ -28,9 +28,14 @@ _TASK_HEADINGS = re.compile(r"(?:nhiem vu|giai phap|to chuc thuc hien|phan cong|
 _CLOSING = re.compile(
     r"^(?:thua lenh|thua uy quyen|tren day la|noi nhan|yeu cau (?:cac|thu truong|tat ca)[^.]{0,150}(?:nghiem tuc|to chuc)? ?(?:trien khai|thuc hien)[^.]{0,30}\./\.?$)")
 _BOILERPLATE_ACTION = re.compile(r"^(?:nghiem tuc |khan truong |to chuc )?(?:trien khai|thuc hien)(?:,? (?:thuc hien|trien khai))?(?: nghiem tuc)?\s*\.?/?\.?$")
+# effect and closing formulas: "Chỉ thị này có hiệu lực kể từ ngày ký", "Yêu cầu … nghiêm túc thực hiện./."
+_FORMULA = re.compile(
+    r"^(?:(?:chi thi|quyet dinh|van ban|ke hoach|cong van|thong bao|quy che|quy dinh) nay co hieu luc|"
+    r"(?:yeu cau|de nghi) [^.]{0,200}?(?:nghiem tuc|khan truong)?,? ?(?:trien khai|to chuc)?,? ?thuc hien\s*\./\.?$|"
+    r"trong qua trinh (?:thuc hien|trien khai),? neu co (?:kho khan|vuong mac)[^.]*\.?$)")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
 _COORD_RE = re.compile(r"(?i)(?<![\wÀ-ỹ])phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+")
-_VIA_RE = re.compile(r"(?i)\(\s*qua\s+(.+?)\s+(?:tổng hợp|thẩm định|theo dõi)[^)]*\)")
+_VIA_RE = re.compile(r"(?i)\(\s*qua\s+([^()]+?)(?:\s+(?:để\s+)?(?:tổng hợp|thẩm định|theo dõi)[^)]*)?\)")
 _MONITOR_ACTION = re.compile(r"(?:^|[,;] |\bla co quan thuong truc,? )(?:chi dao, )?(?:theo doi,? don doc|don doc|theo doi, kiem tra, don doc)\b")
 
 
@@ -341,7 +346,7 @@ def _finish(w: _Walk) -> list[Task]:
     tasks: list[Task] = []
     for d in w.drafts:
         action = squash(d.text)
-        if _BOILERPLATE_ACTION.match(fold(action)):
+        if _BOILERPLATE_ACTION.match(fold(action)) or _FORMULA.match(fold(action)):
             continue
         hits = dates.find_deadlines(action, issued)
         extension = [h for h in hits if h.extends]

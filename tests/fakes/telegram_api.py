@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -40,6 +41,45 @@ CHAT_METHODS_OK_TRUE = frozenset({
     "setwebhook", "deletemessage", "setmydescription", "setmyshortdescription", "close", "logout",
     "setchatmenubutton", "pinchatmessage", "unpinchatmessage", "leavechat",
 })
+
+
+HTML_TAGS = frozenset({"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a", "code",
+                       "pre", "blockquote", "tg-emoji"})
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z-]+(?:=(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*)\s*>")
+_ENTITY = re.compile(r"&(?:lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);")
+
+
+def html_error(text: str) -> str | None:
+    """What Telegram would say about ``text`` sent with parse_mode=HTML (None when it parses)."""
+    stack: list[str] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "<":
+            m = _TAG.match(text, i)
+            if not m or m.group(2).lower() not in HTML_TAGS:
+                return f"Bad Request: can't parse entities: unsupported start tag at byte offset {i}"
+            name = m.group(2).lower()
+            if m.group(1):
+                if not stack or stack.pop() != name:
+                    return f"Bad Request: can't parse entities: unmatched end tag at byte offset {i}"
+            else:
+                stack.append(name)
+            i = m.end()
+        elif ch == "&":
+            m = _ENTITY.match(text, i)
+            if not m:
+                # Telegram accepts a bare & that starts no entity name; it refuses &word;
+                if re.match(r"&[a-zA-Z]+;", text[i:]):
+                    return f"Bad Request: can't parse entities: unsupported entity at byte offset {i}"
+                i += 1
+            else:
+                i = m.end()
+        else:
+            i += 1
+    if stack:
+        return f"Bad Request: can't parse entities: can't find end tag corresponding to start tag {stack[-1]}"
+    return None
 
 
 @dataclass(frozen=True)
@@ -432,6 +472,15 @@ class FakeTelegram:
         if failure:
             self._record(method, params, token, failure.code, files)
             return self._error(failure.code, failure.description, failure.retry_after)
+        if str(params.get("parse_mode", "")).upper() == "HTML":
+            problem = html_error(str(params.get("text") or params.get("caption") or ""))
+            if problem:
+                self._record(method, params, token, 400, files)
+                return self._error(400, problem)
+        text = params.get("text")
+        if isinstance(text, str) and len(text) > 4096:
+            self._record(method, params, token, 400, files)
+            return self._error(400, "Bad Request: message is too long")
         handler = getattr(self, f"_m_{method.lower()}", None)
         if handler is None and method.lower() not in CHAT_METHODS_OK_TRUE:
             self._record(method, params, token, 404)

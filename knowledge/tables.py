@@ -42,7 +42,6 @@ class PipeTable:
     end: int
 
 
-_ROW_RE = re.compile(r"^[ \t]*\|.*\|[ \t]*$|^[ \t]*\|.*$", re.M)
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$|^:?-+:?$")
 _BR = re.compile(r"<br\s*/?>", re.I)
 

@@ -260,3 +260,25 @@ def test_sample_directives_read_like_the_markdown() -> None:
         # the same paragraphs with the same words (markup and diacritics aside)
         assert [fold(p.replace("*", "")) for p in text.split("\n\n")] == [
             fold(p.replace("*", "")) for p in ref.split("\n\n") if p.strip()], md.stem
+
+
+def test_tracked_changes_hyperlinks_and_fields(tmp_path: Path) -> None:
+    d = docx.Document()
+    p = d.add_paragraph("Giao Phòng ")
+    p._p.append(parse_xml(
+        f'<w:del xmlns:w="{W_NS}" w:id="1" w:author="a"><w:r><w:delText>Tư pháp</w:delText></w:r></w:del>'))
+    p._p.append(parse_xml(
+        f'<w:ins xmlns:w="{W_NS}" w:id="2" w:author="a"><w:r><w:t>Nội vụ</w:t></w:r></w:ins>'))
+    p.add_run(" đăng tải lên ")
+    p._p.append(parse_xml(
+        f'<w:hyperlink xmlns:w="{W_NS}" w:anchor="x"><w:r><w:t>Cổng thông tin điện tử</w:t></w:r></w:hyperlink>'))
+    p._p.append(parse_xml(
+        f'<w:r xmlns:w="{W_NS}"><w:fldChar w:fldCharType="begin"/></w:r>'))
+    p._p.append(parse_xml(f'<w:r xmlns:w="{W_NS}"><w:instrText> DATE \\@ "dd/MM/yyyy" </w:instrText></w:r>'))
+    p._p.append(parse_xml(f'<w:r xmlns:w="{W_NS}"><w:fldChar w:fldCharType="separate"/></w:r>'))
+    p._p.append(parse_xml(f'<w:r xmlns:w="{W_NS}"><w:t xml:space="preserve"> trước 31/12/2024</w:t></w:r>'))
+    p._p.append(parse_xml(f'<w:r xmlns:w="{W_NS}"><w:fldChar w:fldCharType="end"/></w:r>'))
+    p.add_run(".")
+    d.save(tmp_path / "changes.docx")
+    assert read_document(tmp_path / "changes.docx") == (
+        "Giao Phòng Nội vụ đăng tải lên Cổng thông tin điện tử trước 31/12/2024.")

@@ -23,7 +23,7 @@ import logging
 import math
 import re
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from knowledge import legacy
@@ -83,15 +83,6 @@ class Table:
     x1: float
     cols: list[float]
     rows: list[list[str]]
-
-
-@dataclass
-class Block:
-    """A run of lines or a table, in reading order."""
-    page: int
-    y: float
-    lines: list[Line] = field(default_factory=list)
-    table: Table | None = None
 
 
 # -------------------------------------------------------------- measurements
@@ -297,7 +288,8 @@ def _take_tables(page: _Page) -> tuple[list[Table], list[Frag]]:
         inside = [f for f in rest if x0 - 1 <= f.x + 0.5 <= x1 + 1 and y0 - 1 <= f.y <= y1 + 1]
         if not inside:
             continue
-        rest = [f for f in rest if f not in inside]
+        taken = {id(f) for f in inside}
+        rest = [f for f in rest if id(f) not in taken]
         grid: list[list[list[Frag]]] = [[[] for _ in range(len(xs) - 1)] for _ in range(len(ys) - 1)]
         for f in inside:
             col = max(0, min(len(xs) - 2, next((i for i in range(len(xs) - 1) if f.x + 1.0 < xs[i + 1]), len(xs) - 2)))
@@ -315,11 +307,15 @@ def _take_tables(page: _Page) -> tuple[list[Table], list[Frag]]:
 
 # ----------------------------------------------------------------------- lines
 def _group_lines(frags: list[Frag], page: int) -> list[Line]:
-    """Fragments -> lines by baseline, top to bottom; superscript digits become ¹²³."""
+    """Fragments -> lines by baseline, top to bottom; superscript digits become ¹²³.
+
+    Fragments are taken in content order so that the chunks of one line keep their order
+    even when their baselines differ by a hair.
+    """
     lines: list[Line] = []
-    for f in sorted(frags, key=lambda f: -f.y):
+    for f in frags:
         target = None
-        for line in lines[-3:]:
+        for line in reversed(lines):
             size = max(line.size, f.size)
             if abs(line.y - f.y) <= 0.45 * size or (f.size < 0.85 * line.size and 0 < f.y - line.y <= 0.6 * line.size):
                 target = line
@@ -330,8 +326,8 @@ def _group_lines(frags: list[Frag], page: int) -> list[Line]:
             target.frags.append(f)
             if f.size > target.size:
                 target.size, target.y = f.size, f.y
+    lines.sort(key=lambda l: -l.y)
     for line in lines:
-        # content-stream order, but a fragment far to the left of the previous one starts a new segment
         frags_sorted = _order_frags(line.frags)
         for f in frags_sorted:
             if f.size < 0.85 * line.size and f.y > line.y + 0.15 * line.size and f.text.strip().isdigit():

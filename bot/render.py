@@ -12,7 +12,10 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+import re
+
 from knowledge.answer import Answer
+from knowledge.terms import tokens
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 MAX_ANSWER = 3000
@@ -25,10 +28,31 @@ def vn_date(value: Any) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
 
-def _short(text: str, limit: int = 300) -> str:
+def _short(text: str, limit: int = 300, focus: tuple[str, ...] = ()) -> str:
+    """At most ``limit`` characters: the opening clause, then the clauses that hold the asked words."""
     text = " ".join((text or "").split())
     if len(text) <= limit:
         return text
+    if focus:
+        clauses = [c.strip() for c in re.split(r"(?<=[;:])\s+|(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", text) if c.strip()]
+        if len(clauses) > 1:
+            wanted = set(focus)
+            ranked = sorted(range(1, len(clauses)), key=lambda i: -len(wanted & set(tokens(clauses[i]))))
+            keep = {0}
+            for i in ranked:
+                if not wanted & set(tokens(clauses[i])):
+                    break
+                if sum(len(clauses[j]) for j in keep | {i}) + 4 * len(keep) > limit:
+                    continue
+                keep.add(i)
+            if len(keep) > 1:
+                parts, prev = [], -1
+                for i in sorted(keep):
+                    parts.append(("… " if i != prev + 1 else "") + clauses[i])
+                    prev = i
+                joined = " ".join(parts)
+                if len(joined) <= limit + 20:
+                    return joined + (" …" if prev != len(clauses) - 1 else "")
     cut = text[:limit].rsplit(" ", 1)[0]
     return cut.rstrip(",;: ") + " …"
 
@@ -64,7 +88,7 @@ def render(answer: Answer, channel: str = "console", limit: int = MAX_ANSWER) ->
     """The text a user sees for an answer, under ``limit`` characters."""
     for width in (300, 180, 110):
         text = render_template(f"{answer.kind}.j2", channel, answer=answer, sources=answer.sources,
-                               short=lambda s, n=width: _short(s, min(n, width)))
+                               short=lambda s, n=width: _short(s, min(n, width), answer.focus))
         if len(text) <= limit:
             return text
     # still too long: keep the first items and say how many more there are
@@ -74,7 +98,7 @@ def render(answer: Answer, channel: str = "console", limit: int = MAX_ANSWER) ->
         from dataclasses import replace
         smaller = replace(answer, tasks=tuple(items))
         text = render_template(f"{answer.kind}.j2", channel, answer=smaller, sources=answer.sources,
-                               short=lambda s, n=110: _short(s, n))
+                               short=lambda s, n=110: _short(s, n, answer.focus))
         if len(text) <= limit:
             return text
     return text[:limit - 1] + "…"

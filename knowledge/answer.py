@@ -57,6 +57,7 @@ class Answer:
     offset: int = 0
     scope: str | None = None
     detail: str | None = None            # signer, a month "12/2019", a number of days …
+    focus: tuple[str, ...] = ()          # the question's content words (search form), to show the right part of long texts
     sources: dict[int, DocumentRow] = field(default_factory=dict)
 
 
@@ -119,7 +120,8 @@ class Engine:
         self._load()
         ctx = context or ChatContext()
         answer = self._answer(q, today, ctx)
-        answer = replace(answer, sources={i: self._docs[i] for i in self._doc_ids_of(answer) if i in self._docs})
+        answer = replace(answer, sources={i: self._docs[i] for i in self._doc_ids_of(answer) if i in self._docs},
+                         focus=tuple(self._topic(q, answer.scope)))
         if context is not None:
             _remember(context, answer, self)
         return answer

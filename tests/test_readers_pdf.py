@@ -255,6 +255,16 @@ def test_scanned_pdf_needs_ocr(tmp_path: Path) -> None:
         read_document(tmp_path / "blank.pdf")
     assert err.value.reason == "needs_ocr"
 
+    # scanned pages that only carry a printed page number
+    w = Writer()
+    for n in (1, 2):
+        w.page(footer=f"Trang {n}/2")
+        w.pdf.image(str(tmp_path / "scan.png"), x=40, y=40, w=500)
+    w.save(tmp_path / "numbered-scan.pdf")
+    with pytest.raises(UnreadableDocument) as err:
+        read_document(tmp_path / "numbered-scan.pdf")
+    assert err.value.reason == "needs_ocr"
+
 
 def test_broken_pdf(tmp_path: Path) -> None:
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4\nthis is not really a pdf\n")

@@ -674,6 +674,10 @@ def read(path: Path) -> str:
         page_tables.append(tables)
         page_lines.append(_group_lines(rest, pg.number))
     _remove_furniture(page_lines, [pg.height for pg in pages])
+    body_chars = sum(len(l.text) for lines in page_lines for l in lines)
+    body_chars += sum(len(c) for tables in page_tables for t in tables for r in t.rows for c in r)
+    if body_chars < 20:  # a scan with a stamped page number or a few stray glyphs
+        raise UnreadableDocument(path.name, "needs_ocr", "PDF là ảnh quét, không có lớp chữ: cần nhận dạng (OCR) trước.")
 
     all_lines = [l for lines in page_lines for l in lines]
     layout = _Layout(all_lines)

@@ -131,8 +131,9 @@ class Engine:
         if not context.question:
             return None
         context.offset += PAGE
-        return self.ask(context.question, today=today, context=ChatContext(
-            kind=context.kind, unit_ids=context.unit_ids, scope_doc_ids=context.scope_doc_ids, offset=context.offset))
+        page = ChatContext(kind=context.kind, unit_ids=context.unit_ids, scope_doc_ids=context.scope_doc_ids,
+                           question=context.question, offset=context.offset)
+        return self.ask(context.question, today=today, context=page)
 
     def _doc_ids_of(self, a: Answer) -> set[int]:
         ids = {t.task.doc_id for t in a.tasks} | {f.doc_id for f in a.facts} | {d.id for d in a.documents}

@@ -176,8 +176,6 @@ async def test_buttons_document_more_and_unit_choice(telegram_api, telegram_bot,
     assert "văn bản quy phạm pháp luật" in chosen.text and "Ngã Năm" not in chosen.text
 
 
-@pytest.mark.xfail(reason="knowledge.answer.Engine.more() asks again without the question, so the offset resets "
-                          "to the first page", strict=False)
 async def test_more_shows_the_next_page(telegram_api, telegram_bot, corpus_db):
     api = telegram_api
     add_overdue_directive(corpus_db)

@@ -13,6 +13,7 @@ import re
 import secrets
 import tempfile
 import time
+import traceback
 import warnings
 from collections import OrderedDict, deque
 from collections.abc import Sequence
@@ -150,6 +151,9 @@ class RedactToken(logging.Filter):
     def __init__(self, token: str) -> None:
         super().__init__()
         self.token = token
+
+    def clean(self, text: str) -> str:
+        return text.replace(self.token, "<token>") if self.token else text
 
     def filter(self, record: logging.LogRecord) -> bool:
         if not self.token:
@@ -839,7 +843,8 @@ class TelegramChannel:
         if isinstance(error, PermissionDenied) and isinstance(update, Update):
             await self._refuse(update, error.action, self._role(update))
             return
-        log.error("error while handling an update: %s", type(error).__name__, exc_info=error)
+        trace = "".join(traceback.format_exception(error)) if error else "unknown error"
+        log.error("error while handling an update: %s", self._redact.clean(trace))
         if not isinstance(update, Update) or update.effective_chat is None:
             return
         try:

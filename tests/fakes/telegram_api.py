@@ -146,7 +146,7 @@ class FakeTelegram:
         self._thread: threading.Thread | None = None
         self._started = threading.Event()
         self._stopped: asyncio.Event | None = None
-        self._error: BaseException | None = None
+        self._start_error: BaseException | None = None
 
     # ---- life cycle --------------------------------------------------------------
     @property
@@ -160,8 +160,8 @@ class FakeTelegram:
     def start(self) -> FakeTelegram:
         self._thread = threading.Thread(target=self._serve, name="fake-telegram", daemon=True)
         self._thread.start()
-        if not self._started.wait(10) or self._error:
-            raise RuntimeError(f"fake Telegram server did not start: {self._error!r}")
+        if not self._started.wait(10) or self._start_error:
+            raise RuntimeError(f"fake Telegram server did not start: {self._start_error!r}")
         return self
 
     def stop(self) -> None:
@@ -183,7 +183,7 @@ class FakeTelegram:
         try:
             loop.run_until_complete(self._main())
         except BaseException as e:  # pragma: no cover - reported by start()
-            self._error = e
+            self._start_error = e
             self._started.set()
         finally:
             loop.close()
@@ -468,7 +468,7 @@ class FakeTelegram:
         if self.require_token and token != self.token:
             self._record(method, params, token, 401)
             return self._error(401, "Unauthorized")
-        failure = None if method.lower() == "getupdates" else self._failure_for(method, params)
+        failure = self._failure_for(method, params)
         if failure:
             self._record(method, params, token, failure.code, files)
             return self._error(failure.code, failure.description, failure.retry_after)

@@ -160,7 +160,7 @@ class ZaloChannel:
         self.webhook_port = int(webhook_port or getattr(settings, "zalo_webhook_port", None)
                                 or e.get("ZALO_WEBHOOK_PORT") or 8444)
         self._flood = _Flood(settings.rate_limit_per_minute)
-        self._locks: dict[str, asyncio.Lock] = {}
+        self._locks: dict[str, list] = {}           # chat id -> [lock, users]
         self._tasks: set[asyncio.Task] = set()
         self.bot_info: dict = {}
         self.webhook_address: tuple | None = None     # (host, port) once the webhook server listens
@@ -248,9 +248,11 @@ class ZaloChannel:
             log.debug("zalo: message %s already handled", key)
             return
         chat = ChatRef(CHANNEL, update.chat_id)
-        lock = self._locks.setdefault(chat.id, asyncio.Lock())
+        # one chat's messages are handled one after the other, in order; the entry lives while in use
+        entry = self._locks.setdefault(chat.id, [asyncio.Lock(), 0])
+        entry[1] += 1
         try:
-            async with lock:
+            async with entry[0]:
                 await self._dispatch(update, chat)
         except Exception:
             log.exception("zalo: failed to handle message %s", key)
@@ -259,7 +261,8 @@ class ZaloChannel:
             except Exception as e:      # the reply itself may fail (network down): nothing more to do
                 log.warning("zalo: could not send the error notice (%s)", e)
         finally:
-            if not lock.locked():
+            entry[1] -= 1
+            if entry[1] == 0:
                 self._locks.pop(chat.id, None)
 
     async def _dispatch(self, update: ZaloUpdate, chat: ChatRef) -> None:

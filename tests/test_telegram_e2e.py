@@ -325,3 +325,44 @@ async def test_in_groups_the_bot_answers_only_when_addressed(telegram_api, teleg
     reply = await say(api, GROUP, f"/hoi@{api.username} Phòng Tư pháp phải làm gì?", user_id=CITIZEN)
     assert "văn bản quy phạm pháp luật" in reply.text
     assert len(api.sent(GROUP)) == 4
+
+
+# ---- alert subscriptions ---------------------------------------------------------------------------------
+async def test_subscribe_and_unsubscribe(telegram_api, telegram_bot, corpus_db):
+    from knowledge.store import Store
+    from knowledge.subscriptions import subscriptions_of
+
+    api = telegram_api
+    reply = await say(api, CITIZEN, "/theodoi UBND xã Hợp Thành")
+    assert "Đã đăng ký" in reply.text and "Hợp Thành" in reply.text
+    # an ambiguous name: buttons to choose, and a press subscribes
+    reply = await say(api, CITIZEN, "/theodoi Phòng Tư pháp")
+    assert "khớp với nhiều đơn vị" in reply.text
+    assert reply.button_texts() == ["Phòng Tư pháp (huyện Bảo Lâm)", "Phòng Tư pháp thị xã (thị xã Ngã Năm)"]
+    _, done = await press(api, CITIZEN, reply.button_data()[0])
+    assert "Đã đăng ký" in done.text and "Bảo Lâm" in done.text
+    store = Store(corpus_db)
+    labels = sorted(s.label for s in subscriptions_of(store, "telegram", CITIZEN))
+    assert len(labels) == 2 and any("Hợp Thành" in x for x in labels) and any("Bảo Lâm" in x for x in labels)
+    assert "Không tìm thấy đơn vị" in (await say(api, CITIZEN, "/theodoi Phòng Không Tồn Tại")).text
+    assert "Hãy ghi tên đơn vị" in (await say(api, CITIZEN, "/theodoi")).text
+    reply = await say(api, CITIZEN, "/huytheodoi UBND xã Hợp Thành")
+    assert "Đã thôi theo dõi" in reply.text
+    assert len(subscriptions_of(store, "telegram", CITIZEN)) == 1
+    reply = await say(api, CITIZEN, "/huytheodoi")
+    assert "Đã hủy mọi đăng ký" in reply.text
+    assert subscriptions_of(store, "telegram", CITIZEN) == []
+    assert "chưa đăng ký" in (await say(api, CITIZEN, "/huytheodoi")).text
+    store.close()
+
+
+async def test_an_occurrence_of_a_recurring_task_is_marked_done_from_a_digest_button(telegram_api, telegram_bot,
+                                                                                     corpus_db):
+    api = telegram_api
+    answered, reply = await press(api, ADMIN_ID, "done:5.10:2019-12-31")
+    assert "5.10" in reply.text and "31/12/2019" in reply.text
+    with sqlite3.connect(corpus_db) as conn:
+        rows = conn.execute("select occurrence, status from task_status where task_id = '5.10'").fetchall()
+    assert rows == [("2019-12-31", "da_hoan_thanh")]
+    reply = await say(api, ADMIN_ID, "/xong 5.10:2020-01-31 đã báo cáo tháng 1")
+    assert "31/01/2020" in reply.text

@@ -635,18 +635,21 @@ class TelegramChannel:
             return
         await self._set_status(update, args[0], STATUS_DOING, args[1])
 
-    async def _set_status(self, update: Update, task_id: str, status: str, note: str) -> None:
+    async def _set_status(self, update: Update, ref: str, status: str, note: str) -> None:
         require(self._role(update), "set_status")
-        task_id = task_id.strip().strip(".,;:()[]").removeprefix("#")[:40]
+        from knowledge.alerts import parse_task_ref
+
+        ref = ref.strip().strip(".,;()[]").removeprefix("#")[:60]
+        task_id, occurrence = parse_task_ref(ref) or (ref, "")   # "5.12", or "5.10:2019-12-31" for one occurrence
         user = update.effective_user
         try:
             before = self.store.task(task_id)
-            if status == STATUS_DONE and before.status == STATUS_DONE and update.callback_query:
+            if status == STATUS_DONE and not occurrence and before.status == STATUS_DONE and update.callback_query:
                 await self._answer_query(update)
                 await self._say(update, "tg_notice.j2", what="already_done", task=before)
                 return
             self.store.set_status(task_id, status, note=note[:1000], by_chat=str(user.id) if user else "",
-                                  by_name=user.full_name if user else "")
+                                  by_name=user.full_name if user else "", occurrence=occurrence)
         except UnknownTask:
             await self._answer_query(update)
             await self._say(update, "tg_error.j2", error="unknown_task", value=task_id)
@@ -654,6 +657,7 @@ class TelegramChannel:
         task = self.store.task(task_id)
         await self._answer_query(update, strip_html(label("done")) if update.callback_query else None)
         await self._say(update, "tg_notice.j2", what="status_set", status=status, task=task, note=note[:1000],
+                        occurrence=occurrence,
                         by=user.full_name if user and self._is_group(update) else "")
 
     async def _cmd_grant(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -183,6 +183,7 @@ class ZaloChannel:
 
     async def _hello(self, stop: asyncio.Event) -> None:
         """getMe until it works (the network may be down at start-up); a bad token is logged clearly."""
+        delay = self.retry_delay
         while not stop.is_set():
             try:
                 self.bot_info = await self.client.get_me()
@@ -192,7 +193,8 @@ class ZaloChannel:
                 log.error("zalo: getMe refused (%s %s); check ZALO_BOT_TOKEN", e.error_code, e.description)
             except ZaloNetworkError as e:
                 log.warning("zalo: cannot reach the Bot API (%s); retrying", e)
-            await _sleep_or_stop(stop, self.retry_delay)
+            await _sleep_or_stop(stop, delay)
+            delay = min(delay * 2, 300)
 
     async def poll(self, stop: asyncio.Event) -> None:
         """The long-polling loop: one update per getUpdates, 408 = idle, errors waited out."""

@@ -330,7 +330,8 @@ class TelegramChannel:
                   listen: str = "0.0.0.0") -> None:
         """Serve until ``stop`` is set: long polling, or a webhook at ``webhook`` (secret token checked)."""
         app = self.app
-        async with app:
+        await app.initialize()
+        try:
             me = app.bot.bot
             log.info("Telegram bot @%s started (%s)", me.username, "webhook" if webhook else "long polling")
             try:
@@ -346,14 +347,24 @@ class TelegramChannel:
             else:
                 await app.updater.start_polling(poll_interval=0, timeout=int(self.poll_timeout),
                                                 allowed_updates=Update.ALL_TYPES)
+            await stop.wait()
+        finally:
+            await self._shutdown()
+
+    async def _shutdown(self) -> None:
+        """Stop polling, the application and its HTTP clients; each step even if the one before failed
+        (on Ctrl+C every task is cancelled at once)."""
+        app = self.app
+        steps = (("updater", lambda: app.updater.running, app.updater.stop),
+                 ("application", lambda: app.running, app.stop),
+                 ("shutdown", lambda: True, app.shutdown))
+        for name, needed, step in steps:
             try:
-                await stop.wait()
-            finally:
-                if app.updater.running:
-                    await app.updater.stop()
-                if app.running:
-                    await app.stop()
-                log.info("Telegram bot stopped")
+                if needed():
+                    await step()
+            except BaseException as e:  # noqa: BLE001 - shutting down: note it and go on
+                log.debug("stopping the Telegram %s: %s", name, type(e).__name__)
+        log.info("Telegram bot stopped")
 
     # ---- who is asking -------------------------------------------------------------------
     def _role(self, update: Update) -> str:

@@ -10,11 +10,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-async def test_chidao_run_answers_over_the_default_database(telegram_api, tmp_path):
+async def test_chidao_run_answers_about_the_bundled_directives(telegram_api, corpus_db, tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "ZALO_", "CHIDAO_", "ADMIN_"))}
     env.update(TELEGRAM_BOT_TOKEN=telegram_api.token, TELEGRAM_API_URL=telegram_api.url,
                CHIDAO_DATA_DIR=str(tmp_path / "data"), PYTHONUNBUFFERED="1")
-    proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "run", "--db", str(corpus_db)], cwd=tmp_path, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         await telegram_api.wait_for("getUpdates", timeout=30)
@@ -30,4 +30,3 @@ async def test_chidao_run_answers_over_the_default_database(telegram_api, tmp_pa
     assert proc.returncode == 0, err
     assert "Traceback" not in err, err
     assert telegram_api.token not in out + err
-    assert (tmp_path / "data" / "chidao.db").exists()

@@ -139,3 +139,21 @@ def test_invitation_codes_are_hashed_single_use_and_expire(tmp_path):
         accounts.redeem_invitation(store, "telegram", 6, old)
     assert e.value.reason == "expired"
     assert accounts.stored_role(store, "telegram", 6) == CITIZEN
+
+
+def test_env_example_lists_every_setting_with_a_comment():
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    config = (root / "bot" / "config.py").read_text(encoding="utf-8")
+    names = set(re.findall(r'e(?:\.get\(|\[)"([A-Z_]+)"', config)) | set(re.findall(r'environ(?:\.get\(|\[)"([A-Z_]+)"', config))
+    assert {"TELEGRAM_BOT_TOKEN", "TELEGRAM_API_URL", "ADMIN_CHAT_IDS", "CHIDAO_DB", "CHIDAO_DATA_DIR"} <= names
+    lines = (root / ".env.example").read_text(encoding="utf-8").splitlines()
+    for name in names - {"XDG_DATA_HOME"}:
+        i = next((i for i, ln in enumerate(lines) if ln.startswith(f"{name}=")), None)
+        assert i is not None, f"{name} missing from .env.example"
+        j = i - 1
+        while j >= 0 and re.match(r"^[A-Z_]+=", lines[j]):     # a group of settings under one comment
+            j -= 1
+        assert j >= 0 and lines[j].startswith("#"), f"{name} has no comment"

@@ -148,6 +148,12 @@ async def test_citizens_cannot_mark_a_task_done_officials_can_by_number(api, db)
         api.message("boss", "7")
         bad = await api.wait_for(chat_id="boss", count=3)
         status = ch.store.task("5.12").status
+        # a new answer without choices: "1" is no longer the old first choice
+        api.message("boss", "Văn bản 276/UBND-NV do ai ký?")
+        api.message("boss", "1")
+        later = await api.wait_for(chat_id="boss", count=5)
+        assert "Phạm Văn Lương" in later[3].text and "Không có lựa chọn" not in later[4].text
+        assert ch.store.task("5.11").status != STATUS_DONE
     assert "Chỉ cán bộ" in refused.text
     assert "việc 5.12 đã hoàn thành" in done[1].text
     assert status == STATUS_DONE

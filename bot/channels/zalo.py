@@ -317,6 +317,8 @@ class ZaloChannel:
         if ans.tasks and self._may("set_status", update):
             for item in [i for i in ans.tasks if i.task.status != STATUS_DONE][:MAX_DONE_CHOICES]:
                 buttons.append(Button(_label("done", task_id=item.task.id), f"/xong {item.task.id}"))
+        if not buttons:          # a new answer without choices: older numbers no longer mean anything
+            inbox.offer_choices(self.store, CHANNEL, chat.id, [])
         await self.reply(chat, text, buttons)
 
     async def reply(self, chat: ChatRef, text: str, buttons: list[Button] | tuple = ()) -> None:

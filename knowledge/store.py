@@ -62,6 +62,9 @@ class Store:
         self.db.execute("PRAGMA busy_timeout=5000")
         migrations.apply(self.db)
         self._version = 0
+        # (written, scope) -> unit id, for the registry last used (units are never deleted)
+        self._unit_registry: UnitRegistry | None = None
+        self._unit_ids: dict[tuple[str, str], int] = {}
 
     def close(self) -> None:
         self.db.close()
@@ -72,41 +75,65 @@ class Store:
         return rows[0]["sha256"] if rows else None
 
     def save_document(self, doc: Document, registry: UnitRegistry) -> int:
-        """Insert or replace one document with its tasks, units, references and passages."""
-        with self.db.conn:
-            existing = list(self.db.query("select id from documents where file = ?", [doc.file]))
-            record = {
-                "file": doc.file, "sha256": doc.sha256, "number": doc.number, "kind": doc.kind,
-                "issuer": doc.issuer, "place": doc.place, "issued_on": doc.issued_on, "subject": doc.subject,
-                "signer": doc.signer, "signer_title": doc.signer_title,
-                "recipients": json.dumps(list(doc.recipients), ensure_ascii=False),
-                "warnings": json.dumps(list(doc.warnings), ensure_ascii=False), "text": doc.text,
-                "ingested_at": _now(),
-            }
-            if existing:
-                doc_id = existing[0]["id"]
-                self._delete_children(doc_id)
-                self.db["documents"].update(doc_id, record)
-            else:
-                doc_id = self.db["documents"].insert(record).last_pk
-            scope = registry.scope_of(doc)
-            self.db["tasks"].insert_all(self._task_rows(doc_id, doc.tasks))
-            links = []
-            for task in doc.tasks:
-                tid = task_id(doc_id, task.seq)
-                for role, names in (("chu_tri", task.assignees), ("phoi_hop", task.coordinators),
-                                    ("theo_doi", task.monitors)):
-                    for pos, name in enumerate(names):
-                        unit_id = self.ensure_unit(registry, name, scope)
-                        links.append({"task_id": tid, "unit_id": unit_id, "role": role, "written": name, "pos": pos})
-            self.db["task_units"].insert_all(links, ignore=True)
-            self.db["doc_references"].insert_all(
-                [{"doc_id": doc_id, "pos": i, "number": r.number, "kind": r.kind, "issued_on": r.issued_on,
-                  "issuer": r.issuer} for i, r in enumerate(doc.references)])
-            self.db["passages"].insert_all(
-                [{"doc_id": doc_id, "seq": p.seq, "clause": p.clause, "text": p.text, "folded": search_form(p.text)}
-                 for p in doc.passages])
+        """Insert or replace one document with its tasks, units, references and passages.
+
+        One transaction (one commit) per document; rows go in through prepared statements,
+        not per-call sqlite-utils inserts (those look the schema up each time).
+        """
+        try:
+            with self.db.atomic():
+                return self._save_document(doc, registry)
+        except BaseException:
+            self._unit_ids.clear()   # ids made inside a rolled-back transaction are gone
+            raise
+
+    def _save_document(self, doc: Document, registry: UnitRegistry) -> int:
+        existing = list(self.db.query("select id from documents where file = ?", [doc.file]))
+        record = {
+            "file": doc.file, "sha256": doc.sha256, "number": doc.number, "kind": doc.kind,
+            "issuer": doc.issuer, "place": doc.place, "issued_on": doc.issued_on, "subject": doc.subject,
+            "signer": doc.signer, "signer_title": doc.signer_title,
+            "recipients": json.dumps(list(doc.recipients), ensure_ascii=False),
+            "warnings": json.dumps(list(doc.warnings), ensure_ascii=False), "text": doc.text,
+            "ingested_at": _now(),
+        }
+        if existing:
+            doc_id = existing[0]["id"]
+            self._delete_children(doc_id)
+            self.db.conn.execute(f"update documents set {', '.join(f'[{c}] = ?' for c in record)} where id = ?",
+                                 [*record.values(), doc_id])
+        else:
+            doc_id = self._insert("documents", [record])
+        scope = registry.scope_of(doc)
+        self._insert("tasks", list(self._task_rows(doc_id, doc.tasks)))
+        links = []
+        for task in doc.tasks:
+            tid = task_id(doc_id, task.seq)
+            for role, names in (("chu_tri", task.assignees), ("phoi_hop", task.coordinators),
+                                ("theo_doi", task.monitors)):
+                for pos, name in enumerate(names):
+                    unit_id = self.ensure_unit(registry, name, scope)
+                    links.append({"task_id": tid, "unit_id": unit_id, "role": role, "written": name, "pos": pos})
+        self._insert("task_units", links, ignore=True)
+        self._insert("doc_references",
+                     [{"doc_id": doc_id, "pos": i, "number": r.number, "kind": r.kind, "issued_on": r.issued_on,
+                       "issuer": r.issuer} for i, r in enumerate(doc.references)])
+        self._insert("passages",
+                     [{"doc_id": doc_id, "seq": p.seq, "clause": p.clause, "text": p.text, "folded": search_form(p.text)}
+                      for p in doc.passages])
         return doc_id
+
+    def _insert(self, table: str, rows: list[dict], *, ignore: bool = False) -> int | None:
+        """Rows of one shape into ``table`` with one prepared statement; the last row id."""
+        if not rows:
+            return None
+        cols = list(rows[0])
+        sql = (f"insert {'or ignore ' if ignore else ''}into [{table}] ({', '.join(f'[{c}]' for c in cols)}) "
+               f"values ({', '.join('?' * len(cols))})")
+        if len(rows) == 1:
+            return self.db.conn.execute(sql, [rows[0][c] for c in cols]).lastrowid
+        self.db.conn.executemany(sql, [[r[c] for c in cols] for r in rows])
+        return None
 
     def _task_rows(self, doc_id: int, tasks: Iterable[Task]) -> Iterator[dict]:
         for t in tasks:
@@ -156,17 +183,24 @@ class Store:
 
     # ---- units -----------------------------------------------------------
     def ensure_unit(self, registry: UnitRegistry, written: str, scope: str) -> int:
+        if registry is not self._unit_registry:
+            self._unit_registry, self._unit_ids = registry, {}
+        cached = self._unit_ids.get((written, scope))
+        if cached is not None:
+            return cached
         canon = registry.canonical(written)
         unit_scope = "" if registry.is_global(canon.name) else scope
         folded = fold(canon.name)
-        rows = list(self.db.query("select id from units where folded = ? and scope = ?", [folded, unit_scope]))
-        if rows:
-            unit_id = rows[0]["id"]
-        else:
-            unit_id = self.db["units"].insert(
-                {"name": canon.name, "folded": folded, "scope": unit_scope, "kind": canon.kind}).last_pk
-        self.db["unit_aliases"].insert_all(
-            [{"alias": a, "unit_id": unit_id} for a in registry.aliases(canon.name, unit_scope)], ignore=True)
+        with self.db.atomic():
+            rows = list(self.db.query("select id from units where folded = ? and scope = ?", [folded, unit_scope]))
+            if rows:
+                unit_id = rows[0]["id"]
+            else:
+                unit_id = self._insert("units", [{"name": canon.name, "folded": folded, "scope": unit_scope,
+                                                  "kind": canon.kind}])
+            self._insert("unit_aliases", [{"alias": a, "unit_id": unit_id}
+                                          for a in registry.aliases(canon.name, unit_scope)], ignore=True)
+        self._unit_ids[(written, scope)] = unit_id
         return unit_id
 
     def units(self) -> list[UnitRow]:

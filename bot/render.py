@@ -88,7 +88,7 @@ def render(answer: Answer, channel: str = "console", limit: int = MAX_ANSWER) ->
     """The text a user sees for an answer, under ``limit`` characters."""
     for width in (300, 180, 110):
         text = render_template(f"{answer.kind}.j2", channel, answer=answer, sources=answer.sources,
-                               short=lambda s, n=width: _short(s, min(n, width), answer.focus))
+                               short=lambda s, n=None: _short(s, n or width, answer.focus))
         if len(text) <= limit:
             return text
     # still too long: keep the first items and say how many more there are
@@ -98,7 +98,7 @@ def render(answer: Answer, channel: str = "console", limit: int = MAX_ANSWER) ->
         from dataclasses import replace
         smaller = replace(answer, tasks=tuple(items))
         text = render_template(f"{answer.kind}.j2", channel, answer=smaller, sources=answer.sources,
-                               short=lambda s, n=110: _short(s, n, answer.focus))
+                               short=lambda s, n=None: _short(s, min(n or 110, 400), answer.focus))
         if len(text) <= limit:
             return text
     return text[:limit - 1] + "…"

@@ -166,9 +166,10 @@ class Engine:
             units = [self._units[i] for i in ctx.unit_ids if i in self._units]
         if units and (_asks_coordination(f) or (_is_follow_up(f) and ctx.kind == COORDINATION)):
             return self._coordination(q, f, units, today, scope_docs, scope_name)
-        if not units and _asks_unit_tasks(f) and _names_unknown_unit(q):
-            return Answer(NO_MATCH, q, today, units=(_names_unknown_unit(q),),
-                          suggestions=tuple(self._suggest(q, f)), scope=scope_name)
+        unknown = None if units else _names_unknown_unit(q)
+        if unknown and not self._mentioned_in_texts(unknown):
+            # a unit nobody assigned anything to, and no text speaks of it: say so, suggest the closest
+            return Answer(NO_MATCH, q, today, units=(unknown,), suggestions=tuple(self._suggest(q, f)), scope=scope_name)
         view = _time_view(f, today)
         if view is None and units and _is_follow_up(f) and ctx.kind in (OVERDUE, DUE_SOON, BY_MONTH) and ctx.question:
             view = _time_view(search_form(ctx.question), today)
@@ -260,6 +261,17 @@ class Engine:
         # the longest mention wins over its parts ("Văn phòng HĐND và UBND" over "UBND")
         return units
 
+    def _mentioned_in_texts(self, name: str) -> bool:
+        """Whether the texts speak of this name (or of its first words: the phrase may run into the question)."""
+        words = re.findall(r"[a-z0-9]+", search_form(name))
+        for n in range(len(words), 1, -1):
+            head = words[:n]
+            phrase = re.compile(r"\b" + r"\W+".join(map(re.escape, head)) + r"\b")
+            hits = self.store.search_passages(" AND ".join(f'"{w}"' for w in dict.fromkeys(head)), limit=50)
+            if any(phrase.search(h["folded"] or "") for h in hits):
+                return True
+        return False
+
     def _fuzzy_unit(self, key: str) -> set[int] | None:
         if not self._alias_list or not re.match(r"^(?:phong|so|ban|trung tam|van phong|ubnd|xa|chi nhanh|to|cong chuc|cong an|doi)\b", key):
             return None
@@ -344,7 +356,9 @@ class Engine:
 
     def _topic(self, q: str, scope_name: str | None) -> list[str]:
         """The question's content words: no question words, no place that only scopes it."""
-        place = set(search_form(scope_name).split()) if scope_name else set()
+        place = set(re.findall(r"[a-z0-9]+", search_form(scope_name))) if scope_name else set()
+        q = re.sub(r"(?i)\b(?:theo|trong|tại|của)?\s*(?:văn bản|công văn|thông báo|kế hoạch|chỉ thị|quyết định)\s+(?:số\s+)?\d+(?:/[\w\-Đđ]+)*",
+                   " ", q)
         return [w for w in tokens(q) if w not in _QUESTION_WORDS and w not in place]
 
     def _task_search(self, q, f, words, today, scope_docs, scope_name, units) -> tuple[Answer | None, float]:
@@ -359,7 +373,7 @@ class Engine:
             hits = narrowed or hits
         if not hits:
             return None, 0.0
-        scored = [(_overlap(words, h[1], bigrams=True), h[0]) for h in hits]
+        scored = [(_overlap(words, h[1], bigrams=True) + _head_bonus(words, h[1]), h[0]) for h in hits]
         scored.sort(key=lambda x: -x[0])
         best = scored[0][0]
         if best < 0.45:
@@ -370,9 +384,9 @@ class Engine:
                 return None, 0.0
             items = [self._item(t, today) for t in dated[:3]]
             return Answer(DEADLINE, q, today, tasks=tuple(items), total=len(items), scope=scope_name), best
-        top = [t for s, t in scored if s >= best - 0.1][:4]
-        items = [self._item(t, today) for t in top]
         kind = WHO if _asks_who(f) else TASK_SEARCH
+        top = [t for s, t in scored if s >= best - (0.05 if kind == WHO else 0.1)][:4 if kind == TASK_SEARCH else 3]
+        items = [self._item(t, today) for t in top]
         return Answer(kind, q, today, tasks=tuple(items), total=len(items), scope=scope_name,
                       units=tuple(dict.fromkeys(u for t in top for u in t.assignees))), best
 
@@ -444,7 +458,7 @@ class Engine:
 # ---- question understanding (folded search form) ----------------------------------
 _HTML_TAG = re.compile(r"(?i)</?(?:b|i|u|s|a|em|strong|code|pre|script|style|span|div|p|br|img|iframe)\b[^>]{0,200}>")
 _QUESTION_WORDS = frozenset("""
-ai gi nao sao bao nhieu may dau khi roi khong hay phai lam thi co nhung can duoc la ngay han nhiem vu viec
+ai gi nao sao nhieu may dau khi roi khong hay phai lam thi co nhung can duoc la ngay han nhiem vu viec
 chu tri trach nhiem giao dieu the nhu
 """.split())
 
@@ -577,6 +591,13 @@ def _overlap(words: list[str], text: str, bigrams: bool = False) -> float:
     return score
 
 
+def _head_bonus(words: list[str], text: str) -> float:
+    """A task whose action opens with the asked verb ('ai phải báo cáo …' / 'Báo cáo kết quả …') is the one asked about."""
+    head = set(re.findall(r"[a-z0-9%]+", text)[:4])
+    first = words[:2]
+    return 0.2 * sum(1 for w in first if w in head) / len(first) if first else 0.0
+
+
 def _fts_or(words: list[str]) -> str:
     return " OR ".join(f'"{w}"' for w in dict.fromkeys(words))
 
@@ -588,7 +609,7 @@ def _sentences(text: str) -> list[str]:
     parts = [p.strip() for p in _SENT_RE.split(text) if p.strip()]
     out: list[str] = []
     for p in parts:
-        if len(p) > 500:
+        if len(p) > 300:
             out.extend(x.strip() for x in re.split(r"(?<=;)\s+", p) if x.strip())
         else:
             out.append(p)

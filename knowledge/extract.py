@@ -88,8 +88,6 @@ def extract(text: str, file: str, registry: UnitRegistry | None = None) -> Docum
         if p.text in walk.tables:
             for r in walk.tables[p.text]:
                 walk.passages.append(Passage(len(walk.passages) + 1, f"{r.action} — {', '.join(r.leads)}", r.clause))
-            if i >= start:
-                _visit(walk, p)
             continue
         if i >= start or p.kind == "footnote":
             walk.passages.append(Passage(len(walk.passages) + 1, p.raw if p.kind == "footnote" else _with_marker(p), _clause(walk)))

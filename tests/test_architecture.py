@@ -30,3 +30,13 @@ def test_the_checker_sees_a_forbidden_import(tmp_path):
     f = tmp_path / "x.py"
     f.write_text("import os\nfrom telegram import Bot\n", encoding="utf-8")
     assert imported_roots(f) & FORBIDDEN == {"telegram"}
+
+
+def test_import_linter_contract_is_kept():
+    import subprocess
+    import sys
+    from pathlib import Path as _P
+    exe = _P(sys.executable).with_name("lint-imports")
+    r = subprocess.run([str(exe)], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "1 kept, 0 broken" in r.stdout

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import sqlite3
 
-import pytest
-
 from tests.conftest import ADMIN_ID
 from tests.fakes.telegram_api import FakeTelegram
 
@@ -324,7 +322,16 @@ async def test_in_groups_the_bot_answers_only_when_addressed(telegram_api, teleg
     assert "quá hạn" in reply.text
     reply = await say(api, GROUP, f"/hoi@{api.username} Phòng Tư pháp phải làm gì?", user_id=CITIZEN)
     assert "văn bản quy phạm pháp luật" in reply.text
-    assert len(api.sent(GROUP)) == 4
+    api.document(GROUP, "cong-van-15.md", DIRECTIVE.encode("utf-8"), user_id=ADMIN_ID)      # files shared in the group
+    api.message(GROUP, "/hoi@another_bot xin chào", user_id=CITIZEN)                       # a command for another bot
+    reply = await say(api, GROUP, "/quahan", user_id=CITIZEN)
+    assert "quá hạn" in reply.text
+    assert len(api.sent(GROUP)) == 5
+    # a directive sent to the bot in the group, by an admin: previewed
+    mark = api.mark()
+    api.document(GROUP, "cong-van-15.md", DIRECTIVE.encode("utf-8"), user_id=ADMIN_ID, caption=f"@{api.username} nạp giúp")
+    preview = (await api.wait_for("sendMessage", chat_id=GROUP, after=mark))[0]
+    assert "15/UBND-VP" in preview.text and preview.button_texts() == ["Lưu", "Hủy"]
 
 
 # ---- alert subscriptions ---------------------------------------------------------------------------------
@@ -366,3 +373,12 @@ async def test_an_occurrence_of_a_recurring_task_is_marked_done_from_a_digest_bu
     assert rows == [("2019-12-31", "da_hoan_thanh")]
     reply = await say(api, ADMIN_ID, "/xong 5.10:2020-01-31 đã báo cáo tháng 1")
     assert "31/01/2020" in reply.text
+
+
+async def test_document_facts_have_a_document_button(telegram_api, telegram_bot):
+    reply = await say(telegram_api, CITIZEN, "Văn bản 276/UBND-NV do ai ký?")
+    assert "Phạm Văn Lương" in reply.text
+    data = reply.button_data()
+    assert data and data[0].startswith("doc:")
+    _, summary = await press(telegram_api, CITIZEN, data[0])
+    assert "nhiệm vụ" in summary.text

@@ -33,7 +33,7 @@ from telegram.ext import (AIORateLimiter, Application, ApplicationBuilder, Appli
 
 from knowledge import accounts
 from knowledge.accounts import InvalidInvitation, OFFICIAL, CITIZEN
-from knowledge.answer import (DOC_LIST, DOC_SUMMARY, MAX_QUESTION, NO_MATCH, TOO_LONG, UNIT_TASKS, Answer, TaskItem)
+from knowledge.answer import (DOC_INFO, DOC_LIST, DOC_SUMMARY, MAX_QUESTION, NO_MATCH, TOO_LONG, UNIT_TASKS, Answer, TaskItem)
 from knowledge.errors import AmbiguousUnit, PermissionDenied, UnknownTask, UnknownUnit, UnreadableDocument
 from knowledge.store import STATUS_DOING, STATUS_DONE, Store
 
@@ -294,7 +294,8 @@ class TelegramChannel:
         self._answered: set[str] = set()       # callback queries answered while handling this update
         self._redact = RedactToken(settings.telegram_token)
         for handler in logging.getLogger().handlers:
-            handler.addFilter(self._redact)
+            if not any(isinstance(f, RedactToken) and f.token == self._redact.token for f in handler.filters):
+                handler.addFilter(self._redact)
         self.app = self._build()
         self.sender = TelegramSender(self.app.bot)
 
@@ -485,10 +486,14 @@ class TelegramChannel:
 
     def _answer_buttons(self, answer: Answer, role: str) -> list[list[Button]]:
         rows: list[list[Button]] = []
-        if answer.kind == DOC_LIST:
+        if answer.kind in (DOC_LIST, DOC_INFO):
             docs = [Button(label("doc", d.number or i), f"doc:{d.id}") for i, d in enumerate(answer.documents, 1)]
             rows += [docs[i:i + 2] for i in range(0, len(docs), 2)]
             return rows
+        if answer.facts:
+            doc_ids = list(dict.fromkeys(f.doc_id for f in answer.facts))
+            rows.append([Button(label("doc", self._doc_label(answer, i, n) if len(doc_ids) > 1 else ""), f"doc:{i}")
+                         for n, i in enumerate(doc_ids[:2], 1)])
         if answer.kind == UNIT_TASKS and len(answer.units) > 1:
             rows += [[Button(u, f"unit:{self.payloads.put(u)}")] for u in answer.units[:6]]
         if answer.kind == NO_MATCH and answer.suggestions:
@@ -498,8 +503,8 @@ class TelegramChannel:
             if len(doc_ids) == 1:
                 rows.append([Button(label("doc"), f"doc:{doc_ids[0]}")])
             else:
-                docs = [Button(label("doc", answer.sources[i].number if i in answer.sources and answer.sources[i].number
-                                     else n), f"doc:{i}") for n, i in enumerate(doc_ids[:4], 1)]
+                docs = [Button(label("doc", self._doc_label(answer, i, n)), f"doc:{i}")
+                        for n, i in enumerate(doc_ids[:4], 1)]
                 rows += [docs[i:i + 2] for i in range(0, len(docs), 2)]
             open_ids = [t.task.id for t in answer.tasks if t.task.status != STATUS_DONE]
             if open_ids and allowed(role, "set_status"):
@@ -510,6 +515,11 @@ class TelegramChannel:
         if answer.kind in PAGED and answer.total > answer.offset + len(answer.tasks):
             rows.append([Button(label("more"), "more")])
         return rows
+
+    @staticmethod
+    def _doc_label(answer: Answer, doc_id: int, n: int) -> str | int:
+        doc = answer.sources.get(doc_id)
+        return doc.number if doc and doc.number else n
 
     def _doc_answer(self, doc_id: int, today) -> Answer | None:
         try:

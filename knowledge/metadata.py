@@ -68,10 +68,10 @@ def read_header(text: str) -> Header:
 
 
 def _number(head: str) -> str | None:
-    m = _NUMBER_RE.search(head)
+    m = re.search(r"^\s*Số\s*:?\s*([^\n]*?)(?:\s{2,}|\s+V/v\b|$)", head, re.M | re.I)
     if not m:
         return None
-    value = m.group(1).strip(" .,;")
+    value = re.sub(r"\s*([/\-–])\s*", r"\1", m.group(1)).strip(" .,;")
     if not value or value.startswith("/") or not re.match(r"\d", value):
         return None
     return re.sub(r"\s+", "", value)
@@ -90,7 +90,28 @@ def _place_date(head: str) -> tuple[str | None, str | None]:
     return place, f"{int(y):04d}"
 
 
+_PARENT_RE = re.compile(r"^\s*(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND)\s+" + _LEVEL_RE + r"\s+([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ \-]+?)\s*$", re.M)
+_AGENCY_RE = re.compile(r"^\s*((?:SỞ|PHÒNG|BAN|VĂN PHÒNG|TRUNG TÂM|CHI CỤC|THANH TRA|CÔNG AN|BỘ CHỈ HUY)\b[A-ZĐÀ-Ỹ ,&\-]*?)\s*$", re.M)
+
+
+def _agency_name(upper: str) -> str:
+    words = squash(upper).split()
+    head = words[0].capitalize() if words[0] not in ("VĂN", "TRUNG", "CHI", "BỘ") else " ".join(w.capitalize() for w in words[:2])
+    rest = words[1:] if words[0] not in ("VĂN", "TRUNG", "CHI", "BỘ") else words[2:]
+    if not rest:
+        return head
+    return f"{head} {rest[0].capitalize()} {' '.join(w.lower() for w in rest[1:])}".strip()
+
+
 def _issuer(head: str, plain: str, place: str | None) -> str | None:
+    top = head[:400]
+    parent = _PARENT_RE.search(top)
+    if parent:
+        after = top[parent.end():]
+        agency = _AGENCY_RE.match(after.lstrip("\n* ")) if after.strip() else None
+        if agency and not agency.group(1).startswith("CỘNG"):
+            return f"{_agency_name(agency.group(1))} {parent.group(1).lower()} {_title_place(parent.group(2))}"
+        return f"UBND {parent.group(1).lower()} {_title_place(parent.group(2))}"
     m = _ISSUER_RE.search(head)
     if m:
         body = m.group(1).upper()

@@ -112,3 +112,11 @@ def test_old_tone_marks_are_normalised():
     doc = extract(text, "x.md")
     assert by_phrase(doc, "tuyên truyền").assignees == ("Phòng Văn hóa và Thông tin huyện Hòa An",)
     assert "hoá" not in doc.text
+
+
+def test_agency_under_its_parent_and_one_line_header():
+    from knowledge.metadata import read_header
+    h = read_header("UBND TỈNH BẮC NINH\nSỞ NỘI VỤ\n\nSố: 123 /SNV-CCHC\n\nBắc Ninh, ngày 5 tháng 3 năm 2024\n")
+    assert (h.issuer, h.number, h.issued_on) == ("Sở Nội vụ tỉnh Bắc Ninh", "123/SNV-CCHC", "2024-03-05")
+    h = read_header("ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH\n\nSố: 45/CĐ-UBND\n\nQuảng Ninh, ngày 01 tháng 02 năm 2024\n\nCÔNG ĐIỆN\n")
+    assert (h.issuer, h.kind) == ("UBND tỉnh Quảng Ninh", "Công điện")

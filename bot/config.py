@@ -29,6 +29,9 @@ class Settings:
     zalo_token: str | None = field(default=None, repr=False)
     zalo_api_url: str = "https://bot-api.zaloplatforms.com"
     zalo_webhook_secret: str | None = field(default=None, repr=False)
+    zalo_webhook_url: str | None = None          # public HTTPS URL Zalo calls; empty: long polling
+    zalo_webhook_host: str = "0.0.0.0"
+    zalo_webhook_port: int = 8444
     webhook_secret: str | None = field(default=None, repr=False)
     admin_chat_ids: frozenset[str] = frozenset()
     alert_time: str = "07:30"
@@ -52,6 +55,9 @@ def load_settings(env_file: str | Path | None = ".env") -> Settings:
         zalo_token=e.get("ZALO_BOT_TOKEN") or None,
         zalo_api_url=(e.get("ZALO_API_URL") or "https://bot-api.zaloplatforms.com").rstrip("/"),
         zalo_webhook_secret=e.get("ZALO_WEBHOOK_SECRET") or None,
+        zalo_webhook_url=e.get("ZALO_WEBHOOK_URL") or None,
+        zalo_webhook_host=e.get("ZALO_WEBHOOK_HOST") or "0.0.0.0",
+        zalo_webhook_port=int(e.get("ZALO_WEBHOOK_PORT") or 8444),
         webhook_secret=e.get("TELEGRAM_WEBHOOK_SECRET") or None,
         admin_chat_ids=_ids(e.get("ADMIN_CHAT_IDS")),
         alert_time=e.get("ALERT_TIME") or "07:30",

@@ -29,7 +29,6 @@ import asyncio
 import hashlib
 import json
 import logging
-import os
 import re
 import time
 from collections import deque
@@ -154,11 +153,9 @@ class ZaloChannel:
         self._today = today
         self.poll_timeout = poll_timeout
         self.retry_delay = retry_delay
-        e = os.environ
-        self.webhook_url = webhook_url or getattr(settings, "zalo_webhook_url", None) or e.get("ZALO_WEBHOOK_URL") or None
-        self.webhook_host = webhook_host or e.get("ZALO_WEBHOOK_HOST") or "0.0.0.0"
-        self.webhook_port = int(webhook_port or getattr(settings, "zalo_webhook_port", None)
-                                or e.get("ZALO_WEBHOOK_PORT") or 8444)
+        self.webhook_url = webhook_url or settings.zalo_webhook_url
+        self.webhook_host = webhook_host or settings.zalo_webhook_host
+        self.webhook_port = int(webhook_port or settings.zalo_webhook_port)
         self._flood = _Flood(settings.rate_limit_per_minute)
         self._locks: dict[str, list] = {}           # chat id -> [lock, users]
         self._tasks: set[asyncio.Task] = set()

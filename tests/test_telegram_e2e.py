@@ -382,3 +382,26 @@ async def test_document_facts_have_a_document_button(telegram_api, telegram_bot)
     assert data and data[0].startswith("doc:")
     _, summary = await press(telegram_api, CITIZEN, data[0])
     assert "nhiệm vụ" in summary.text
+
+
+async def test_invitations_are_never_shown_to_a_group_and_grant_by_reply(telegram_api, telegram_bot):
+    api = telegram_api
+    mark = api.mark()
+    reply = await say(api, GROUP, "/moi", user_id=ADMIN_ID)
+    assert "tin nhắn riêng" in reply.text and "/nhapma" not in reply.text
+    private = await api.wait_for("sendMessage", chat_id=ADMIN_ID, after=mark)
+    assert "/nhapma" in private[0].text
+    api.block_chat(ADMIN_ID)
+    reply = await say(api, GROUP, "/moi", user_id=ADMIN_ID)
+    assert "trò chuyện riêng" in reply.text and "/nhapma" not in reply.text
+    api.clear_failures()
+    # an admin answers someone's message in the group with /capquyen
+    mark = api.mark()
+    api.push({"message": {"message_id": 9001, "date": 0, "chat": api.chat(GROUP), "from": api.user(ADMIN_ID),
+                          "text": "/capquyen", "entities": api.entities_of("/capquyen"),
+                          "reply_to_message": {"message_id": 9000, "date": 0, "chat": api.chat(GROUP),
+                                               "from": api.user(OFFICIAL), "text": "cho tôi quyền cán bộ"}}})
+    reply = (await api.wait_for("sendMessage", chat_id=GROUP, after=mark))[0]
+    assert f"mã chat {OFFICIAL}" in reply.text
+    await api.wait_for("sendMessage", chat_id=OFFICIAL, after=mark)           # told of the new role
+    assert "đã hoàn thành" in (await say(api, OFFICIAL, "/xong 5.12")).text

@@ -683,7 +683,11 @@ class TelegramChannel:
 
     async def _cmd_grant(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         require(self._role(update), "grant")
-        args = context.args or []
+        args = list(context.args or [])
+        reply = update.effective_message.reply_to_message
+        if (not args or not re.fullmatch(r"-?\d{1,20}", args[0])) and reply and reply.from_user \
+                and not reply.from_user.is_bot:
+            args.insert(0, str(reply.from_user.id))          # /capquyen in answer to someone's message
         if not args:
             await self._say(update, "tg_usage.j2", command="capquyen")
             return
@@ -706,8 +710,17 @@ class TelegramChannel:
 
     async def _cmd_invite(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         require(self._role(update), "invite")
-        code = accounts.create_invitation(self.store, created_by=f"{CHANNEL}:{update.effective_user.id}")
-        await self._say(update, "tg_notice.j2", what="invited", code=code, days=accounts.CODE_DAYS)
+        admin = update.effective_user.id
+        code = accounts.create_invitation(self.store, created_by=f"{CHANNEL}:{admin}")
+        text = render_template("tg_notice.j2", CHANNEL, what="invited", code=code, days=accounts.CODE_DAYS)
+        if not self._is_group(update):
+            await self._reply(update, text)
+            return
+        try:                                                 # never show a code to a whole group
+            await self.sender.send(OutMessage(ChatRef(CHANNEL, str(admin)), text))
+            await self._say(update, "tg_notice.j2", what="invite_sent_privately")
+        except DeliveryError:
+            await self._say(update, "tg_notice.j2", what="invite_needs_private_chat", username=self.app.bot.username)
 
     async def _cmd_redeem(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         code = self._args_text(update)

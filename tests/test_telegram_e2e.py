@@ -405,3 +405,17 @@ async def test_invitations_are_never_shown_to_a_group_and_grant_by_reply(telegra
     assert f"mã chat {OFFICIAL}" in reply.text
     await api.wait_for("sendMessage", chat_id=OFFICIAL, after=mark)           # told of the new role
     assert "đã hoàn thành" in (await say(api, OFFICIAL, "/xong 5.12")).text
+
+
+async def test_a_docx_directive_is_read_and_previewed(telegram_api, telegram_bot, tmp_path):
+    import docx
+
+    document = docx.Document()
+    for paragraph in DIRECTIVE.split("\n\n"):
+        document.add_paragraph(paragraph.strip())
+    path = tmp_path / "Công văn 15.docx"
+    document.save(path)
+    mark = telegram_api.mark()
+    telegram_api.document(ADMIN_ID, path.name, path.read_bytes())
+    preview = (await telegram_api.wait_for("sendMessage", chat_id=ADMIN_ID, after=mark))[0]
+    assert "Công văn 15.docx" in preview.text and "15/UBND-VP" in preview.text and "2 nhiệm vụ" in preview.text

@@ -92,6 +92,12 @@ async def test_flooding_is_refused_politely_per_chat(telegram_api, telegram_bot)
     assert len(replies) == 4
     assert "quá nhanh" in replies[3].text
     assert all("văn bản quy phạm pháp luật" in r.text for r in replies[:3])
+    # chatter in a group that is not for the bot does not use up the group's allowance
+    for _ in range(5):
+        api.message(-100777, "chào cả nhà", user_id=5)
+    reply = await say(api, -100777, f"@{api.username} xa hop thanh phai lam gi", user_id=5)
+    assert "09/12/2019" in reply.text
+    assert len(api.sent(-100777)) == 1
 
 
 # ---- webhook ---------------------------------------------------------------------------------------------

@@ -443,23 +443,34 @@ class TelegramChannel:
     # ---- the gate: rate limit, known chats ------------------------------------------------------
     async def _gate(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         chat = update.effective_chat
-        if chat is None:
-            return
+        if chat is None or not self._for_me(update):
+            return                                   # group chatter does not count against the limit
         verdict = self.limit.check(str(chat.id))
         if verdict != "ok":
-            if verdict == "warn":
-                text = render_template("tg_error.j2", CHANNEL, error="rate_limited")
-                if update.callback_query:
-                    await self._answer_query(update, strip_html(text), alert=True)
-                elif update.effective_message:
-                    await self._reply(update, text)
-            elif update.callback_query:
-                await self._answer_query(update)
+            text = render_template("tg_error.j2", CHANNEL, error="rate_limited")
+            if update.callback_query:
+                try:
+                    await update.callback_query.answer(strip_html(text) if verdict == "warn" else None,
+                                                       show_alert=verdict == "warn")
+                except TelegramError:
+                    pass
+            elif verdict == "warn" and update.effective_message:
+                await self._reply(update, text)
             raise ApplicationHandlerStop
         key = str(chat.id)
         if chat.type == ChatType.PRIVATE and key not in self._seen and update.effective_user:
             self._seen.add(key)
             accounts.seen(self.store, CHANNEL, key, update.effective_user.full_name)
+
+    def _for_me(self, update: Update) -> bool:
+        """Private chats and button presses always; in groups, commands and messages addressed to the bot."""
+        if update.callback_query or not self._is_group(update):
+            return True
+        message = update.effective_message
+        if message is None:
+            return False
+        text = message.text or message.caption or ""
+        return text.startswith("/") or self._addressed(message, text)[0]
 
     # ---- questions ----------------------------------------------------------------------------------
     async def _on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -886,8 +897,6 @@ class TelegramChannel:
         if not isinstance(update, Update) or update.effective_chat is None:
             return
         try:
-            if update.callback_query:
-                await self._answer_query(update)
             await self._say(update, "tg_error.j2", error="internal")
         except Exception as e:  # noqa: BLE001 - never let the error handler fail loudly
             log.warning("could not send the error reply: %s", type(e).__name__)

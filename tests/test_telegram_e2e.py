@@ -345,7 +345,8 @@ async def test_subscribe_and_unsubscribe(telegram_api, telegram_bot, corpus_db):
     # an ambiguous name: buttons to choose, and a press subscribes
     reply = await say(api, CITIZEN, "/theodoi Phòng Tư pháp")
     assert "khớp với nhiều đơn vị" in reply.text
-    assert reply.button_texts() == ["Phòng Tư pháp (huyện Bảo Lâm)", "Phòng Tư pháp thị xã (thị xã Ngã Năm)"]
+    texts = reply.button_texts()
+    assert len(texts) == 2 and "Bảo Lâm" in texts[0] and "Ngã Năm" in texts[1]
     _, done = await press(api, CITIZEN, reply.button_data()[0])
     assert "Đã đăng ký" in done.text and "Bảo Lâm" in done.text
     store = Store(corpus_db)

@@ -57,7 +57,7 @@ _SPLIT_RE = re.compile(r"(?:" + "|".join(re.escape(u) for u in SPLIT_STARTS) + r
 _PLACE_NAME_LIST = re.compile(r"^(?P<head>.*?\bcác\s+(?P<level>xã|phường|thị trấn|huyện|thị xã|thành phố|quận))\s*:\s*(?P<names>.+)$", re.I)
 INTRO_VERBS = re.compile(r"^(?:giao(?:\s+cho)?|đề nghị|yêu cầu|ủy quyền|uỷ quyền|đối với)\s+", re.I)
 # Words that start like a unit but are verbs or phrases: "Tổ chức", "Đối với", "Ban hành", "Bố trí".
-_NOT_UNIT = re.compile(r"(?:to chuc|doi voi|doi moi|ban hanh|bo tri|bo sung|phong chong|phong ngua|so hoa|so ket|"
+_NOT_UNIT = re.compile(r"(?:to chuc|doi voi|doi moi|truong hop|truong thon|ban hanh|bo tri|bo sung|phong chong|phong ngua|so hoa|so ket|"
                        r"cac noi dung|cac nhiem vu|cac giai phap|tat ca cac (?:noi dung|nhiem vu)|don vi nao|co quan nao)(?![\w])")
 
 
@@ -201,6 +201,8 @@ def _split_chunk(chunk: str) -> list[str]:
         nxt = m.end()
         start_word = _SPLIT_RE.match(f, nxt)
         bare = start_word and re.match(r"\s*(?:,|$)", f[start_word.end():])   # "sở, ban, ngành": a kind, not a unit
+        if start_word and start_word.group(0) in ("cong chuc", "vien chuc") and re.search(r"(?:can bo|cong chuc)\s*$", f[:m.start()]):
+            bare = True   # "cán bộ, công chức, viên chức" is one group
         if start_word and not bare and not f[:m.start()].rstrip().endswith(("hdnd", "hoi dong nhan dan")):
             # "cơ quan" starts a unit only when a proper name follows ("cơ quan Trung ương")
             cuts.append(nxt)

@@ -32,11 +32,11 @@ _BOILERPLATE_ACTION = re.compile(r"^(?:nghiem tuc |khan truong |to chuc )?(?:tri
 _FORMULA = re.compile(
     r"^(?:(?:chi thi|quyet dinh|van ban|ke hoach|cong van|thong bao|quy che|quy dinh) nay co hieu luc|"
     r"(?:yeu cau|de nghi) [^.]{0,200}?(?:nghiem tuc|khan truong)?,? ?(?:trien khai|to chuc)?,? ?thuc hien\s*\./\.?$|"
-    r"trong qua trinh (?:thuc hien|trien khai),? neu co (?:kho khan|vuong mac)[^.]*\.?$)")
+    r"trong qua trinh (?:thuc hien|trien khai),? neu co (?:kho khan|vuong mac))")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
 _COORD_RE = re.compile(r"(?i)(?<![\wÀ-ỹ])phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+")
 _VIA_RE = re.compile(r"(?i)\(\s*qua\s+([^()]+?)(?:\s+(?:để\s+)?(?:tổng hợp|thẩm định|theo dõi)[^)]*)?\)")
-_MONITOR_ACTION = re.compile(r"(?:^|[,;] |\bla co quan thuong truc,? )(?:chi dao, )?(?:theo doi,? don doc|don doc|theo doi, kiem tra, don doc)\b")
+_MONITOR_ACTION = re.compile(r"(?:^|; |\bla co quan thuong truc,? )(?:chi dao, )?(?:theo doi,? don doc|don doc|theo doi, kiem tra, don doc)\b")
 
 
 @dataclass
@@ -289,6 +289,11 @@ def _take(w: _Walk, p: Para) -> None:
     own: tuple[str, ...] | None = None
     intro = INTRO_VERBS.match(text)
     body = text[intro.end():] if intro else text
+    if p.kind in ORDER and body.rstrip().endswith(":") and starts_with_unit(body) and len(body.split()) <= 25:
+        # "3. Ban Quản lý dự án đầu tư xây dựng:" heads the sub-items below
+        from knowledge.assignees import split_units
+        w.levels[p.kind] = _units(w, split_units(body.rstrip().rstrip(":")))
+        return
     if intro or starts_with_unit(body) or p.kind in ORDER:
         up = unit_phrase(body)
         if up and (intro or up.end < len(body) or p.kind in ORDER):
@@ -364,7 +369,7 @@ def _finish(w: _Walk) -> list[Task]:
                 urgency = dates.urgency_of(d.deadline_text) or urgency
         coords = tuple(dict.fromkeys(d.coordinators + _coordinators(w, action, d.assignees)))
         via = _VIA_RE.search(action)
-        monitors = _units(w, [via.group(1)]) if via else ()
+        monitors = tuple(u for u in (_units(w, [via.group(1)]) if via else ()) if u not in d.assignees)
         tasks.append(Task(
             seq=len(tasks) + 1, clause=d.clause, action=action, assignees=d.assignees, coordinators=coords,
             monitors=monitors, deadline=deadline.day if deadline else None,
@@ -416,5 +421,5 @@ def _link_monitors(tasks: list[Task]) -> list[Task]:
     out = []
     for t in tasks:
         extra = tuple(m for m in monitors if m not in t.assignees and m not in t.monitors)
-        out.append(replace(t, monitors=t.monitors + extra) if extra else t)
+        out.append(replace(t, monitors=tuple(dict.fromkeys(t.monitors + extra))) if extra else t)
     return out

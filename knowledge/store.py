@@ -14,7 +14,7 @@ from knowledge.errors import UnknownTask
 from knowledge.models import Document, StoredTask, Task
 from knowledge.text import fold
 from knowledge.terms import search_form
-from knowledge.units import UnitRegistry
+from knowledge.units import UnitRegistry, acronym_key, squeeze_acronyms, unit_key
 
 STATUS_TODO = "chua_thuc_hien"
 STATUS_DOING = "dang_thuc_hien"
@@ -183,25 +183,35 @@ class Store:
 
     # ---- units -----------------------------------------------------------
     def ensure_unit(self, registry: UnitRegistry, written: str, scope: str) -> int:
-        if registry is not self._unit_registry:
-            self._unit_registry, self._unit_ids = registry, {}
-        cached = self._unit_ids.get((written, scope))
-        if cached is not None:
-            return cached
+        """The unit a name stands for in a scope, created on first sight. 'Phòng TN&MT' and
+        'Phòng Tài nguyên và Môi trường' of one place are one unit (named by the long form)."""
         canon = registry.canonical(written)
         unit_scope = "" if registry.is_global(canon.name) else scope
         folded = fold(canon.name)
-        with self.db.atomic():
-            rows = list(self.db.query("select id from units where folded = ? and scope = ?", [folded, unit_scope]))
-            if rows:
-                unit_id = rows[0]["id"]
-            else:
-                unit_id = self._insert("units", [{"name": canon.name, "folded": folded, "scope": unit_scope,
-                                                  "kind": canon.kind}])
-            self._insert("unit_aliases", [{"alias": a, "unit_id": unit_id}
-                                          for a in registry.aliases(canon.name, unit_scope)], ignore=True)
-        self._unit_ids[(written, scope)] = unit_id
+        rows = list(self.db.query("select id from units where folded = ? and scope = ?", [folded, unit_scope]))
+        unit_id = rows[0]["id"] if rows else self._same_unit_other_spelling(canon.name, unit_scope)
+        if unit_id is None:
+            unit_id = self.db["units"].insert(
+                {"name": canon.name, "folded": folded, "scope": unit_scope, "kind": canon.kind}).last_pk
+        self.db["unit_aliases"].insert_all(
+            [{"alias": a, "unit_id": unit_id} for a in registry.aliases(canon.name, unit_scope)], ignore=True)
         return unit_id
+
+    def _same_unit_other_spelling(self, name: str, scope: str) -> int | None:
+        key = unit_key(name)
+        short = squeeze_acronyms(key)
+        if short != key:   # written short: a unit of this scope whose long name shortens to it
+            rows = self.db.query("select u.id from unit_aliases a join units u on u.id = a.unit_id "
+                                 "where a.alias = ? and u.scope = ? limit 1", [short, scope])
+            found = next(iter(rows), None)
+            return found["id"] if found else None
+        acronym = acronym_key(key)
+        if acronym:       # written long: a unit of this scope written short before takes the long name
+            for r in self.db.query("select id, name from units where scope = ?", [scope]):
+                if squeeze_acronyms(unit_key(r["name"])) == acronym and unit_key(r["name"]) != key:
+                    self.db["units"].update(r["id"], {"name": name, "folded": fold(name)})
+                    return r["id"]
+        return None
 
     def units(self) -> list[UnitRow]:
         return [UnitRow(r["id"], r["name"], r["scope"], r["kind"]) for r in self.db.query("select * from units order by id")]

@@ -101,6 +101,9 @@ class UnitRegistry:
         name = re.sub(r"\bHội đồng nhân dân\b|\bHỘI ĐỒNG NHÂN DÂN\b", "HĐND", name)
         name = re.sub(r"HĐND\s*(?:&|-|–)\s*UBND", "HĐND và UBND", name)
         name = _strip_roles(name)
+        # "Phòng Nội vụ huyện" is "Phòng Nội vụ" of the issuing huyện
+        if re.match(r"^(?:Phòng|Văn phòng|phòng|văn phòng)\b", name) and not re.search(r"(?i)\bcác\b", name):
+            name = re.sub(r"(?<!của)(?<!cấp)(?<!thuộc)\s+(?:huyện|tỉnh|thị xã|thành phố|xã|quận|phường|thị trấn)$", "", name) or name
         if name[:1].islower():
             name = name[0].upper() + name[1:]
         folded = fold(name)

@@ -120,3 +120,28 @@ def test_agency_under_its_parent_and_one_line_header():
     assert (h.issuer, h.number, h.issued_on) == ("Sở Nội vụ tỉnh Bắc Ninh", "123/SNV-CCHC", "2024-03-05")
     h = read_header("ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH\n\nSố: 45/CĐ-UBND\n\nQuảng Ninh, ngày 01 tháng 02 năm 2024\n\nCÔNG ĐIỆN\n")
     assert (h.issuer, h.kind) == ("UBND tỉnh Quảng Ninh", "Công điện")
+
+
+def test_groups_headings_with_colon_and_conditions():
+    text = HA_GIANG.replace(
+        "6. Do tình hình",
+        "6. Ban Quản lý dự án đầu tư xây dựng:\n\na) Chủ động rà soát các công trình chậm tiến độ.\n\n"
+        "7. Yêu cầu cán bộ, công chức, viên chức chuyên môn xã nghiêm túc học tập. Trường hợp chậm trễ, "
+        "người đứng đầu phải chịu trách nhiệm.\n\n8. Do tình hình")
+    doc = extract(text, "x.md")
+    assert by_phrase(doc, "công trình chậm tiến độ").assignees == ("Ban Quản lý dự án đầu tư xây dựng",)
+    study = by_phrase(doc, "học tập")
+    assert study.assignees == ("Cán bộ, công chức, viên chức chuyên môn xã",)
+    assert not any(t.assignees[0].startswith("Trường hợp") for t in doc.tasks)
+
+
+def test_short_and_long_spellings_are_one_unit(tmp_path):
+    from knowledge.ingest import ingest_paths
+    from knowledge.store import Store
+    text = HA_GIANG.replace("2. Sở Tài chính tham mưu", "2. Sở Tài nguyên và Môi trường tham mưu").replace(
+        "5. Sở Nội vụ trong", "5. Sở TN&MT trong")
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [tmp_path / "a.md"])
+    names = [u.name for u in store.units() if "TN" in u.name or "Tài nguyên" in u.name]
+    assert names == ["Sở Tài nguyên và Môi trường"]

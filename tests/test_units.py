@@ -12,8 +12,10 @@ R = UnitRegistry()
     ("Chủ tịch Ủy ban nhân dân các xã, thị trấn", "UBND các xã, thị trấn"),
     ("Giám đốc Sở Tài chính", "Sở Tài chính"),
     ("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân", "Văn phòng HĐND và UBND"),
-    ("Văn phòng HĐND&UBND huyện", "Văn phòng HĐND và UBND huyện"),
-    ("Văn phòng HĐND-UBND huyện", "Văn phòng HĐND và UBND huyện"),
+    ("Văn phòng HĐND&UBND huyện", "Văn phòng HĐND và UBND"),   # the issuing huyện's own
+    ("Văn phòng HĐND-UBND huyện", "Văn phòng HĐND và UBND"),
+    ("Phòng Nội vụ huyện", "Phòng Nội vụ"),
+    ("Công an tỉnh", "Công an tỉnh"),
 ])
 def test_canonical_names(written, canonical):
     assert R.canonical(written).name == canonical

@@ -201,7 +201,7 @@ def _split_chunk(chunk: str) -> list[str]:
         nxt = m.end()
         start_word = _SPLIT_RE.match(f, nxt)
         bare = start_word and re.match(r"\s*(?:,|$)", f[start_word.end():])   # "sở, ban, ngành": a kind, not a unit
-        if start_word and start_word.group(0) in ("cong chuc", "vien chuc") and re.search(r"(?:can bo|cong chuc)\s*$", f[:m.start()]):
+        if start_word and f.startswith(("cong chuc", "vien chuc"), nxt) and re.search(r"(?:can bo|cong chuc)\s*$", f[:m.start()]):
             bare = True   # "cán bộ, công chức, viên chức" is one group
         if start_word and not bare and not f[:m.start()].rstrip().endswith(("hdnd", "hoi dong nhan dan")):
             # "cơ quan" starts a unit only when a proper name follows ("cơ quan Trung ương")

@@ -50,7 +50,7 @@ RETRY_EVERY = timedelta(minutes=10)
 MAX_RETRIES = 6
 MAX_NAP = 60.0                 # seconds: wake up at least this often to re-read the clock
 KEEP_SENT_DAYS = 60
-SECTION_CAPS = (None, 15, 10, 6, 4, 2, 1)   # items shown per section, tried in order until the text fits
+SECTION_CAPS = (alerts.SHOW_MAX, 10, 6, 4, 2, 1)   # items listed per section, tried until the text fits
 WIDTHS = (300, 180, 110)
 SECTION_ORDER = (alerts.KIND_OVERDUE, alerts.KIND_DUE_SOON, alerts.KIND_ESCALATED)
 
@@ -93,12 +93,14 @@ def button_data(channel: str, item: DigestItem) -> str:
 
 def render_digest(digest: Digest, channel: str, sources: Mapping[int, DocumentRow], policy: AlertPolicy, *,
                   with_buttons: bool = True, limit: int = MAX_ANSWER) -> tuple[str, tuple[DigestItem, ...]]:
-    """The digest's text for ``channel`` under ``limit`` characters, and the items it shows."""
+    """The digest's text for ``channel`` under ``limit`` characters, and the items it lists (those whose
+    task was read back: ``knowledge.alerts.load_tasks``)."""
     groups = {k: digest.of_kind(k) for k in SECTION_ORDER}
+    ready = {k: tuple(i for i in groups[k] if i.task is not None) for k in SECTION_ORDER}
     text, shown_items = "", ()
     for cap in SECTION_CAPS:
         for width in WIDTHS:
-            sections = [(k, groups[k][:cap], len(groups[k])) for k in SECTION_ORDER if groups[k]]
+            sections = [(k, ready[k][:cap], len(groups[k])) for k in SECTION_ORDER if groups[k]]
             shown_items = tuple(i for _, shown, _ in sections for i in shown)
             numbers = {i.key: n for n, i in enumerate(shown_items, 1)}
             text = render_template("digest.j2", channel, digest=digest, sections=sections, numbers=numbers,
@@ -110,14 +112,15 @@ def render_digest(digest: Digest, channel: str, sources: Mapping[int, DocumentRo
 
 
 def digest_message(digest: Digest, sources: Mapping[int, DocumentRow], policy: AlertPolicy, *,
-                   with_buttons: bool = True) -> OutMessage:
+                   with_buttons: bool = True) -> tuple[OutMessage, tuple[DigestItem, ...]]:
+    """The message for the digest's chat, and the items it lists."""
     text, shown = render_digest(digest, digest.channel, sources, policy, with_buttons=with_buttons)
     buttons: tuple[tuple[Button, ...], ...] = ()
     if with_buttons:
         many = len(shown) > 1
         buttons = tuple((Button(render_template("digest_button.j2", "console", n=n, many=many),
                                 button_data(digest.channel, item)),) for n, item in enumerate(shown, 1))
-    return OutMessage(chat=ChatRef(digest.channel, digest.chat_id), text=text, buttons=buttons)
+    return OutMessage(chat=ChatRef(digest.channel, digest.chat_id), text=text, buttons=buttons), shown
 
 
 def _may_mark_done(settings: Settings | None, store: Store, channel: str, chat_id: str) -> bool:
@@ -138,7 +141,8 @@ def _may_mark_done(settings: Settings | None, store: Store, channel: str, chat_i
 # ---- one run --------------------------------------------------------------------------------------------------
 
 def compute_digests(store: Store, day: date, policy: AlertPolicy) -> list[Digest]:
-    return alerts.digests(store, day, policy)
+    """The day's digests, tasks not read back yet (done chat by chat, just before sending)."""
+    return alerts.digests(store, day, policy, with_tasks=False)
 
 
 async def send_digests(store: Store, day: date, senders: Mapping[str, Sender], policy: AlertPolicy, *,
@@ -158,31 +162,33 @@ async def send_digests(store: Store, day: date, senders: Mapping[str, Sender], p
             missing.add(digest.channel)
             report = replace(report, no_channel=report.no_channel + 1)
             continue
-        claimed = alerts.claim(store, digest, now=clock())
-        if claimed is None:
-            continue
+        if not alerts.claim(store, digest, now=clock()):
+            continue                       # sent, or being sent by another run
         who = f"{digest.channel}:{digest.chat_id}"
+        shown: tuple[DigestItem, ...] = ()
         try:
-            message = digest_message(claimed, sources, policy,
-                                     with_buttons=_may_mark_done(settings, store, digest.channel, digest.chat_id))
+            [full] = alerts.load_tasks(store, [digest])
+            message, shown = digest_message(full, sources, policy,
+                                            with_buttons=_may_mark_done(settings, store, digest.channel,
+                                                                        digest.chat_id))
             await sender.send(message)
         except ChatGone as e:
-            alerts.release(store, claimed)
+            alerts.release(store, digest)
             mark_inactive(store, digest.channel, digest.chat_id)
             log.info("alerts: %s is gone (%s); marked inactive", who, e)
             report = replace(report, gone=report.gone + 1)
         except DeliveryError as e:
-            alerts.release(store, claimed)
+            alerts.release(store, digest)
             log.warning("alerts: could not deliver to %s (%s); will retry", who, e)
             failed.append(who)
             report = replace(report, failed=report.failed + 1)
         except Exception:
-            alerts.release(store, claimed)
+            alerts.release(store, digest)
             log.exception("alerts: sending to %s failed", who)
             failed.append(who)
             report = replace(report, failed=report.failed + 1)
         else:
-            alerts.confirm(store, claimed, now=clock())
+            alerts.confirm(store, digest, shown, now=clock())
             report = replace(report, sent=report.sent + 1)
         if pace:
             await asyncio.sleep(pace)

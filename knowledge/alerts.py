@@ -16,23 +16,29 @@
   first, then those due soon. An occurrence overdue by more than
   ``escalate_after_days`` is also reported, as an escalation, to the chats that
   follow a unit monitoring it ("theo dõi, đôn đốc").
-* What was sent is logged per (day, chat, task occurrence) with its kind, so a
-  second run the same day sends nothing. A row is claimed (``pending``) before
-  sending and confirmed (``sent``) after, which keeps two processes (cron and the
-  bot) from sending the same thing; a claim left by a crash expires.
+* A chat gets one digest a day. ``alert_digests`` holds it: claimed (``pending``)
+  before sending, ``sent`` after, so a second run the same day, a restart, or a
+  second process (cron and the bot) sends nothing again, and a claim left by a
+  crash expires so that nothing is lost. ``alerts_sent`` records the items the
+  message listed: (day, chat, task occurrence, kind).
 
-Selection is one SQL statement over indexes (open occurrences are a partial
-index), so it stays fast over a million occurrences.
+Selection is set-based SQL over indexes (open occurrences are a partial index):
+the unit and document subscribers' items in one statement, and the leaders'
+list once for all of them. Tasks are read back only for the items a message can
+show (``SHOW_MAX`` per kind). ``refresh_occurrences`` is incremental: it rebuilds
+the documents ingested since its last run and moves the recurring window.
 """
 from __future__ import annotations
 
 import calendar
+import json
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 
-from knowledge.errors import ChidaoError, UnknownTask
+from knowledge.errors import ChidaoError
 from knowledge.models import StoredTask
 from knowledge.store import STATUS_DONE, STATUSES, Store
 
@@ -42,6 +48,7 @@ RECURRENCE_LOOKBACK_DAYS = 366
 WEEKLY_DUE_WEEKDAY = 4                                  # Friday
 CLAIM_TIMEOUT = timedelta(minutes=10)
 DONE_PREFIX = "done"
+SHOW_MAX = 15                                           # items of each kind a digest message can list
 
 _MONTHS = {"monthly": tuple(range(1, 13)), "quarterly": (3, 6, 9, 12), "half_yearly": (6, 12), "yearly": (12,)}
 RECURRENCES = ("weekly", *_MONTHS)
@@ -71,24 +78,15 @@ class Occurrence:
 
 
 @dataclass(frozen=True)
-class Selected:
-    """One (chat, task occurrence) the day's digests must carry, straight from the selection."""
-    channel: str
-    chat_id: str
-    task_id: str
-    occurrence: str
-    due: str
-    kind: str
-
-
-@dataclass(frozen=True)
 class DigestItem:
-    task: StoredTask
-    occurrence: str
+    """One task occurrence in a chat's digest; ``task`` is read back only for the items a message shows."""
+    task_id: str
+    occurrence: str        # '' for a one-off task, the ISO due date for an occurrence of a recurring one
     due: date
-    kind: str
+    kind: str              # overdue | due_soon | escalated
     days_late: int         # > 0 when overdue
     days_left: int         # >= 0 when due soon
+    task: StoredTask | None = None
 
     @property
     def overdue_days(self) -> int | None:
@@ -96,7 +94,7 @@ class DigestItem:
 
     @property
     def key(self) -> tuple[str, str]:
-        return self.task.id, self.occurrence
+        return self.task_id, self.occurrence
 
 
 @dataclass(frozen=True)
@@ -105,7 +103,7 @@ class Digest:
     chat_id: str
     day: date
     items: tuple[DigestItem, ...]     # overdue (most overdue first), due soon (soonest first), escalated
-    follows: tuple[str, ...] = ()     # labels of what the chat follows, for the heading
+    follows: tuple[str, ...] = ()     # labels of what the chat follows ("*": everything), for the heading
 
     def of_kind(self, kind: str) -> tuple[DigestItem, ...]:
         return tuple(i for i in self.items if i.kind == kind)
@@ -122,6 +120,27 @@ class Digest:
     def escalated(self) -> tuple[DigestItem, ...]:
         return self.of_kind(KIND_ESCALATED)
 
+    def head(self, per_kind: int = SHOW_MAX) -> tuple[DigestItem, ...]:
+        """The first ``per_kind`` items of each kind, in order: what a message can list."""
+        return tuple(i for k in KINDS for i in self.of_kind(k)[:per_kind])
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Everything the digests of a day must carry, for the chats that have not had theirs yet."""
+    day: date
+    chats: dict[tuple[str, str], tuple[DigestItem, ...]]   # unit and document subscribers
+    everything: tuple[DigestItem, ...]                      # the leaders' list, one for all of them
+    leaders: tuple[tuple[str, str], ...]
+
+    @property
+    def total(self) -> int:
+        """How many (chat, occurrence) items in all."""
+        return sum(len(v) for v in self.chats.values()) + len(self.everything) * len(self.leaders)
+
+    def items_of(self, chat: tuple[str, str]) -> tuple[DigestItem, ...]:
+        return self.everything if chat in self.leaders else self.chats.get(chat, ())
+
 
 # ---- occurrences ----------------------------------------------------------------------------------------
 
@@ -132,19 +151,24 @@ def _in_month(year: int, month: int, day: int | None) -> date:
 
 def occurrence_dates(recurrence: str, day: int | None, start: date, end: date) -> list[date]:
     """Due dates of a recurring task between ``start`` and ``end`` (both included)."""
+    return list(_occurrence_dates(recurrence, day, start, end))
+
+
+@lru_cache(maxsize=4096)
+def _occurrence_dates(recurrence: str, day: int | None, start: date, end: date) -> tuple[date, ...]:
     if recurrence == "weekly":
         first = start + timedelta(days=(WEEKLY_DUE_WEEKDAY - start.weekday()) % 7)
-        return [first + timedelta(weeks=i) for i in range(max(0, (end - first).days // 7 + 1))]
+        return tuple(first + timedelta(weeks=i) for i in range(max(0, (end - first).days // 7 + 1)))
     months = _MONTHS.get(recurrence)
     if months is None:
-        return []
+        return ()
     out = []
     for year in range(start.year, end.year + 1):
         for month in months:
             due = _in_month(year, month, day)
             if start <= due <= end:
                 out.append(due)
-    return out
+    return tuple(out)
 
 
 def _issued(value: str | None) -> date | None:
@@ -165,40 +189,106 @@ def _done_sql(task: str, occurrence: str) -> str:
             f" and s.occurrence = ''), '') = '{STATUS_DONE}')")
 
 
-def refresh_occurrences(store: Store, until: date) -> int:
+def refresh_occurrences(store: Store, until: date, *, full: bool = False) -> int:
     """Bring ``task_occurrences`` in line with the tasks: one-off deadlines, and recurring occurrences up to
-    ``until``. Returns how many rows were added, changed or removed."""
+    ``until`` (reaching back ``RECURRENCE_LOOKBACK_DAYS``). Returns how many rows were added, changed or removed.
+
+    Incremental: the documents ingested (or re-ingested) since the last refresh are rebuilt, the recurring
+    window moves forward, the look-back drops what fell out of it. Going back in time, a document gone, or
+    ``full=True`` rebuild everything. Tasks change only through ``Store.save_document``, which stamps
+    ``documents.ingested_at``: that stamp is what this relies on.
+    """
     conn = store.db.conn
     floor = until - timedelta(days=RECURRENCE_LOOKBACK_DAYS)
+    count, ids, last_at = conn.execute(
+        "select count(*), total(id), coalesce(max(ingested_at), '') from documents").fetchone()
+    state = json.loads(get_state(store, _OCC_STATE) or "null")
+    rebuild_all = (full or not isinstance(state, dict) or state.get("until", "9") > until.isoformat()
+                   or count < state.get("docs", 0) or (count == state.get("docs") and ids != state.get("ids")))
+    changed = 0
     with conn:
-        conn.execute("create temp table if not exists _occ_want (task_id text, occurrence text, due text, "
-                     "doc_id integer, primary key (task_id, occurrence)) without rowid")
-        conn.execute("delete from _occ_want")
-        conn.execute("insert into _occ_want select id, '', deadline, doc_id from tasks "
-                     "where deadline is not null and recurrence is null")
-        rows = conn.execute("select t.id, t.doc_id, t.recurrence, t.recurrence_day, d.issued_on from tasks t "
-                            "join documents d on d.id = t.doc_id where t.recurrence is not null").fetchall()
-        conn.executemany("insert or ignore into _occ_want values (?, ?, ?, ?)", _recurring_rows(rows, floor, until))
-        changed = conn.execute(
-            "insert into task_occurrences (task_id, occurrence, due, doc_id, done) "
-            f"select w.task_id, w.occurrence, w.due, w.doc_id, {_done_sql('w.task_id', 'w.occurrence')} "
-            "from _occ_want w where not exists (select 1 from task_occurrences o "
-            "where o.task_id = w.task_id and o.occurrence = w.occurrence)").rowcount
-        changed += conn.execute(
-            "update task_occurrences set due = w.due, doc_id = w.doc_id from _occ_want w "
-            "where w.task_id = task_occurrences.task_id and w.occurrence = task_occurrences.occurrence "
-            "and (task_occurrences.due != w.due or task_occurrences.doc_id != w.doc_id)").rowcount
-        changed += conn.execute(
-            "delete from task_occurrences where not exists (select 1 from _occ_want w "
-            "where w.task_id = task_occurrences.task_id and w.occurrence = task_occurrences.occurrence)").rowcount
-        conn.execute("delete from _occ_want")
+        _temp_tables(conn)
+        if rebuild_all:
+            changed += _rebuild(conn, floor, until, None)
+        else:
+            docs = [r[0] for r in conn.execute("select id from documents where coalesce(ingested_at, '') >= ?",
+                                               (state["at"],))]
+            if docs:
+                changed += _rebuild(conn, floor, until, docs)
+            previous = date.fromisoformat(state["until"])
+            if until > previous:
+                changed += _extend(conn, floor, previous, until, set(docs))
+            changed += conn.execute("delete from task_occurrences where occurrence != '' and due < ?",
+                                    (floor.isoformat(),)).rowcount
+        conn.execute("insert into alert_state (key, value) values (?, ?) on conflict (key) do update "
+                     "set value = excluded.value",
+                     (_OCC_STATE, json.dumps({"until": until.isoformat(), "docs": count, "ids": ids, "at": last_at})))
     return changed
+
+
+_OCC_STATE = "occurrences"
+
+
+def _temp_tables(conn) -> None:
+    conn.execute("create temp table if not exists _occ_want (task_id text, occurrence text, due text, "
+                 "doc_id integer, primary key (task_id, occurrence)) without rowid")
+    conn.execute("create temp table if not exists _occ_docs (id integer primary key)")
+    conn.execute("delete from _occ_want")
+    conn.execute("delete from _occ_docs")
+
+
+def _add_wanted(conn) -> int:
+    """Insert the wanted occurrences that are missing (``done`` from the statuses) and fix moved ones."""
+    added = conn.execute(
+        "insert into task_occurrences (task_id, occurrence, due, doc_id, done) "
+        f"select w.task_id, w.occurrence, w.due, w.doc_id, {_done_sql('w.task_id', 'w.occurrence')} "
+        "from _occ_want w where not exists (select 1 from task_occurrences o "
+        "where o.task_id = w.task_id and o.occurrence = w.occurrence)").rowcount
+    added += conn.execute(
+        "update task_occurrences set due = w.due, doc_id = w.doc_id from _occ_want w "
+        "where w.task_id = task_occurrences.task_id and w.occurrence = task_occurrences.occurrence "
+        "and (task_occurrences.due != w.due or task_occurrences.doc_id != w.doc_id)").rowcount
+    return added
+
+
+def _rebuild(conn, floor: date, until: date, docs: Sequence[int] | None) -> int:
+    """Make the occurrences of ``docs`` (None: every document) exactly what their tasks call for."""
+    where_docs = ""
+    if docs is not None:
+        conn.executemany("insert or ignore into _occ_docs values (?)", ((d,) for d in docs))
+        where_docs = " and doc_id in (select id from _occ_docs)"
+    conn.execute("insert into _occ_want select id, '', deadline, doc_id from tasks "
+                 "where deadline is not null and recurrence is null" + where_docs)
+    rows = conn.execute("select t.id, t.doc_id, t.recurrence, t.recurrence_day, d.issued_on from tasks t "
+                        "join documents d on d.id = t.doc_id where t.recurrence is not null"
+                        + where_docs.replace("doc_id", "t.doc_id")).fetchall()
+    conn.executemany("insert or ignore into _occ_want values (?, ?, ?, ?)", _recurring_rows(rows, floor, until))
+    changed = _add_wanted(conn)
+    changed += conn.execute(
+        "delete from task_occurrences where not exists (select 1 from _occ_want w "
+        "where w.task_id = task_occurrences.task_id and w.occurrence = task_occurrences.occurrence)"
+        + where_docs).rowcount
+    conn.execute("delete from _occ_want")
+    conn.execute("delete from _occ_docs")
+    return changed
+
+
+def _extend(conn, floor: date, previous: date, until: date, skip_docs: set[int]) -> int:
+    """Add the recurring occurrences that fall after ``previous`` up to ``until``."""
+    rows = [r for r in conn.execute("select t.id, t.doc_id, t.recurrence, t.recurrence_day, d.issued_on "
+                                    "from tasks t join documents d on d.id = t.doc_id "
+                                    "where t.recurrence is not null") if r[1] not in skip_docs]
+    conn.executemany("insert or ignore into _occ_want values (?, ?, ?, ?)",
+                     _recurring_rows(rows, max(floor, previous + timedelta(days=1)), until))
+    added = _add_wanted(conn)
+    conn.execute("delete from _occ_want")
+    return added
 
 
 def _recurring_rows(rows: Iterable[tuple], floor: date, until: date) -> Iterator[tuple[str, str, str, int]]:
     for tid, doc_id, recurrence, day, issued_on in rows:
         start = max(_issued(issued_on) or floor, floor)
-        for due in occurrence_dates(recurrence, day, start, until):
+        for due in _occurrence_dates(recurrence, day, start, until):
             iso = due.isoformat()
             yield tid, iso, iso, doc_id
 
@@ -267,11 +357,17 @@ def parse_task_ref(text: str) -> tuple[str, str] | None:
 
 # ---- selection ----------------------------------------------------------------------------------------------
 
-_SELECT = """
-with open_occ as (
+_OPEN = """
     select task_id, occurrence, due, doc_id from task_occurrences indexed by task_occurrences_open
     where done = 0 and due <= :soon_end
-),
+"""
+_TODO = """
+    c.active = 1 and not exists (select 1 from alert_digests g
+                                 where g.day = :day and g.channel = c.channel and g.chat_id = c.chat_id)
+"""
+# unit (lead, coordinate) and document subscribers: their own items; monitoring units: escalations.
+_SELECT_CHATS = f"""
+with open_occ as ({_OPEN}),
 routes as (
     select s.channel, s.chat_id, o.task_id, o.occurrence, o.due,
            case when o.due < :today then 1 else 2 end as rank
@@ -283,10 +379,6 @@ routes as (
            case when o.due < :today then 1 else 2 end
     from open_occ o join alert_subscriptions s on s.kind = 'document' and s.target = o.doc_id
     union all
-    select s.channel, s.chat_id, o.task_id, o.occurrence, o.due,
-           case when o.due < :today then 1 else 2 end
-    from alert_subscriptions s cross join open_occ o where s.kind = 'all'
-    union all
     select s.channel, s.chat_id, o.task_id, o.occurrence, o.due, 3
     from open_occ o
     join task_units tu on tu.task_id = o.task_id and tu.role = 'theo_doi'
@@ -294,47 +386,81 @@ routes as (
     where o.due < :escalate_before
 )
 select r.channel, r.chat_id, r.task_id, r.occurrence, r.due, min(r.rank) as rank
-from routes r
-join alert_chats c on c.channel = r.channel and c.chat_id = r.chat_id and c.active = 1
-where not exists (select 1 from alerts_sent a where a.day = :day and a.channel = r.channel
-                  and a.chat_id = r.chat_id and a.task_id = r.task_id and a.occurrence = r.occurrence)
+from routes r join alert_chats c on c.channel = r.channel and c.chat_id = r.chat_id
+where {_TODO}
 group by r.channel, r.chat_id, r.task_id, r.occurrence
 order by r.channel, r.chat_id, rank, r.due, r.task_id, r.occurrence
 """
+# leaders (everything): one list for all of them
+_SELECT_LEADERS = f"""
+select distinct s.channel, s.chat_id from alert_subscriptions s
+join alert_chats c on c.channel = s.channel and c.chat_id = s.chat_id
+where s.kind = 'all' and {_TODO}
+order by s.channel, s.chat_id
+"""
+_SELECT_EVERYTHING = f"""
+select task_id, occurrence, due, case when due < :today then 1 else 2 end as rank from ({_OPEN})
+order by rank, due, task_id, occurrence
+"""
 
 
-def select_alerts(store: Store, day: date, policy: AlertPolicy = AlertPolicy()) -> list[Selected]:
-    """Every (chat, occurrence, kind) the digests of ``day`` must carry that was not sent (or claimed) yet."""
-    params = {
-        "day": day.isoformat(), "today": day.isoformat(),
-        "soon_end": (day + timedelta(days=policy.due_soon_days)).isoformat(),
-        "escalate_before": (day - timedelta(days=policy.escalate_after_days)).isoformat(),
-    }
-    return [Selected(ch, cid, tid, occ, due, KINDS[rank - 1])
-            for ch, cid, tid, occ, due, rank in store.db.conn.execute(_SELECT, params)]
+def _params(day: date, policy: AlertPolicy) -> dict[str, str]:
+    return {"day": day.isoformat(), "today": day.isoformat(),
+            "soon_end": (day + timedelta(days=policy.due_soon_days)).isoformat(),
+            "escalate_before": (day - timedelta(days=policy.escalate_after_days)).isoformat()}
 
 
-def digests(store: Store, day: date, policy: AlertPolicy = AlertPolicy(), *, refresh: bool = True) -> list[Digest]:
-    """The digests of ``day``, one per chat with something new to say, ordered by chat."""
+def _item(day: date, task_id: str, occurrence: str, due_iso: str, rank: int) -> DigestItem:
+    due = date.fromisoformat(due_iso)
+    delta = (due - day).days
+    return DigestItem(task_id, occurrence, due, KINDS[rank - 1], max(0, -delta), max(0, delta))
+
+
+def select_alerts(store: Store, day: date, policy: AlertPolicy = AlertPolicy()) -> Selection:
+    """Every item of the digests of ``day`` for the active chats that have not had (or claimed) theirs."""
+    conn = store.db.conn
+    params = _params(day, policy)
+    leaders = tuple((ch, cid) for ch, cid in conn.execute(_SELECT_LEADERS, params))
+    everything: tuple[DigestItem, ...] = ()
+    if leaders:
+        everything = tuple(_item(day, *row) for row in conn.execute(_SELECT_EVERYTHING, params))
+    chats: dict[tuple[str, str], list[DigestItem]] = {}
+    lead = set(leaders)
+    for ch, cid, tid, occ, due, rank in conn.execute(_SELECT_CHATS, params):
+        if (ch, cid) not in lead:
+            chats.setdefault((ch, cid), []).append(_item(day, tid, occ, due, rank))
+    return Selection(day, {k: tuple(v) for k, v in chats.items()}, everything, leaders)
+
+
+def digests(store: Store, day: date, policy: AlertPolicy = AlertPolicy(), *, refresh: bool = True,
+            with_tasks: bool = True) -> list[Digest]:
+    """The digests of ``day``, one per chat with something to say and no digest yet today, by chat.
+
+    ``with_tasks`` reads the tasks of the items a message can show (``load_tasks``); a sender that
+    goes chat by chat can pass False and load each digest's tasks just before rendering it.
+    """
     if refresh:
         refresh_occurrences(store, day + timedelta(days=policy.due_soon_days))
-    selected = select_alerts(store, day, policy)
-    tasks = _tasks(store, {s.task_id for s in selected})
+    sel = select_alerts(store, day, policy)
     follows = _follows(store)
-    out: list[Digest] = []
-    current: tuple[str, str] | None = None
-    items: list[DigestItem] = []
-    for s in selected:
-        chat = (s.channel, s.chat_id)
-        if chat != current:
-            if current and items:
-                out.append(Digest(current[0], current[1], day, tuple(items), follows.get(current, ())))
-            current, items = chat, []
-        due = date.fromisoformat(s.due)
-        items.append(DigestItem(tasks[s.task_id], s.occurrence, due, s.kind, max(0, (day - due).days),
-                                max(0, (due - day).days)))
-    if current and items:
-        out.append(Digest(current[0], current[1], day, tuple(items), follows.get(current, ())))
+    out = [Digest(ch, cid, day, sel.items_of((ch, cid)), follows.get((ch, cid), ()))
+           for ch, cid in sorted(set(sel.chats) | set(sel.leaders))]
+    out = [d for d in out if d.items]
+    return load_tasks(store, out) if with_tasks else out
+
+
+def load_tasks(store: Store, found: Sequence[Digest], per_kind: int = SHOW_MAX) -> list[Digest]:
+    """The same digests with the tasks of their first ``per_kind`` items of each kind read back (items whose
+    task has gone meanwhile are dropped)."""
+    ids = {i.task_id for d in found for i in d.head(per_kind) if i.task is None}
+    tasks = _tasks(store, ids)
+    out = []
+    for d in found:
+        head = set(d.head(per_kind))
+        items = tuple(replace(i, task=tasks[i.task_id]) if i in head and i.task is None and i.task_id in tasks else i
+                      for i in d.items)
+        items = tuple(i for i in items if i.task is not None or i not in head)
+        out.append(replace(d, items=items))
     return out
 
 
@@ -355,70 +481,75 @@ def _follows(store: Store) -> dict[tuple[str, str], tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-# ---- the sent log -------------------------------------------------------------------------------------------
+# ---- the log: one digest per chat and day -------------------------------------------------------------------
 
 def _stamp(now: datetime | None) -> str:
     return (now or datetime.now(timezone.utc)).astimezone(timezone.utc).isoformat(timespec="seconds")
 
 
-def claim(store: Store, digest: Digest, *, now: datetime | None = None) -> Digest | None:
-    """Claim the digest's items for sending: drops the ones another run sent or claimed meanwhile, marks the
-    rest pending. Returns what is left to send, or None."""
-    day = digest.day.isoformat()
-    conn = store.db.conn
-    with conn:
-        if not conn.in_transaction:
-            conn.execute("begin immediate")   # other processes wait: claims are atomic
-        taken = {(t, o) for t, o in conn.execute(
-            "select task_id, occurrence from alerts_sent where day = ? and channel = ? and chat_id = ?",
-            (day, digest.channel, digest.chat_id))}
-        items = tuple(i for i in digest.items if i.key not in taken)
-        conn.executemany(
-            "insert into alerts_sent (day, channel, chat_id, task_id, occurrence, kind, state, at) "
-            "values (?, ?, ?, ?, ?, ?, 'pending', ?)",
-            [(day, digest.channel, digest.chat_id, i.task.id, i.occurrence, i.kind, _stamp(now)) for i in items])
-    if not items:
-        return None
-    return Digest(digest.channel, digest.chat_id, digest.day, items, digest.follows)
-
-
-def confirm(store: Store, digest: Digest, *, now: datetime | None = None) -> None:
-    """The digest was delivered: its claims become the record of what was sent."""
+def claim(store: Store, digest: Digest, *, now: datetime | None = None) -> bool:
+    """Claim the chat's digest of the day before sending it; False when it was sent or is being sent."""
     with store.db.conn as conn:
+        return conn.execute(
+            "insert into alert_digests (day, channel, chat_id, state, items, at) values (?, ?, ?, 'pending', ?, ?) "
+            "on conflict do nothing",
+            (digest.day.isoformat(), digest.channel, digest.chat_id, len(digest.items), _stamp(now))).rowcount == 1
+
+
+def confirm(store: Store, digest: Digest, shown: Iterable[DigestItem] | None = None, *,
+            now: datetime | None = None) -> None:
+    """The digest was delivered: record it, with the items the message listed (default: its head)."""
+    day, at = digest.day.isoformat(), _stamp(now)
+    listed = digest.head() if shown is None else tuple(shown)
+    with store.db.conn as conn:
+        conn.execute("update alert_digests set state = 'sent', at = ? where day = ? and channel = ? and chat_id = ?",
+                     (at, day, digest.channel, digest.chat_id))
         conn.executemany(
-            "update alerts_sent set state = 'sent', at = ? where day = ? and channel = ? and chat_id = ? "
-            "and task_id = ? and occurrence = ?",
-            [(_stamp(now), digest.day.isoformat(), digest.channel, digest.chat_id, i.task.id, i.occurrence)
-             for i in digest.items])
+            "insert or ignore into alerts_sent (day, channel, chat_id, task_id, occurrence, kind, state, at) "
+            "values (?, ?, ?, ?, ?, ?, 'sent', ?)",
+            [(day, digest.channel, digest.chat_id, i.task_id, i.occurrence, i.kind, at) for i in listed])
 
 
 def release(store: Store, digest: Digest) -> None:
-    """The digest could not be delivered: drop its claims so that a later run sends it."""
+    """The digest could not be delivered: drop the claim so that a later run sends it."""
     with store.db.conn as conn:
-        conn.executemany(
-            "delete from alerts_sent where day = ? and channel = ? and chat_id = ? and task_id = ? "
-            "and occurrence = ? and state = 'pending'",
-            [(digest.day.isoformat(), digest.channel, digest.chat_id, i.task.id, i.occurrence) for i in digest.items])
+        conn.execute("delete from alert_digests where day = ? and channel = ? and chat_id = ? and state = 'pending'",
+                     (digest.day.isoformat(), digest.channel, digest.chat_id))
 
 
 def release_stale_claims(store: Store, *, now: datetime | None = None, timeout: timedelta = CLAIM_TIMEOUT) -> int:
-    """Claims left by a run that died while sending: let the next run send them."""
+    """Claims left by a run that died while sending: let the next run send those digests."""
     before = _stamp((now or datetime.now(timezone.utc)) - timeout)
     with store.db.conn as conn:
-        return conn.execute("delete from alerts_sent where state = 'pending' and at < ?", (before,)).rowcount
+        return conn.execute("delete from alert_digests where state = 'pending' and at < ?", (before,)).rowcount
 
 
 def prune_sent(store: Store, before: date) -> int:
-    """Forget what was sent before ``before`` (the log only has to cover the days that can still be re-run)."""
+    """Forget the digests of the days before ``before``."""
     with store.db.conn as conn:
-        return conn.execute("delete from alerts_sent where day < ?", (before.isoformat(),)).rowcount
+        n = conn.execute("delete from alert_digests where day < ?", (before.isoformat(),)).rowcount
+        conn.execute("delete from alerts_sent where day < ?", (before.isoformat(),))
+        return n
+
+
+def _rows(store: Store, sql: str, params: tuple) -> list[dict]:
+    cur = store.db.conn.execute(sql, params)
+    names = [c[0] for c in cur.description]
+    return [dict(zip(names, r)) for r in cur.fetchall()]
 
 
 def sent_log(store: Store, day: date | None = None) -> list[dict]:
-    sql = "select * from alerts_sent" + (" where day = ?" if day else "") + " order by day, channel, chat_id, task_id"
-    cur = store.db.conn.execute(sql, (day.isoformat(),) if day else ())
-    names = [c[0] for c in cur.description]
-    return [dict(zip(names, r)) for r in cur.fetchall()]
+    """The items the digests listed: day, channel, chat_id, task_id, occurrence, kind, at."""
+    where = " where day = ?" if day else ""
+    return _rows(store, "select day, channel, chat_id, task_id, occurrence, kind, at from alerts_sent" + where
+                 + " order by day, channel, chat_id, task_id, occurrence", (day.isoformat(),) if day else ())
+
+
+def digest_log(store: Store, day: date | None = None) -> list[dict]:
+    """The digests of a day (or all): day, channel, chat_id, state, items, at."""
+    where = " where day = ?" if day else ""
+    return _rows(store, "select * from alert_digests" + where + " order by day, channel, chat_id",
+                 (day.isoformat(),) if day else ())
 
 
 # ---- scheduler state ------------------------------------------------------------------------------------------
@@ -445,8 +576,8 @@ def set_last_digest_day(store: Store, day: date) -> None:
 
 __all__ = [
     "AlertPolicy", "BadOccurrence", "Digest", "DigestItem", "KIND_DUE_SOON", "KIND_ESCALATED", "KIND_OVERDUE",
-    "Occurrence", "Selected", "UnknownTask", "check_occurrence", "claim", "confirm", "digests", "done_data",
-    "get_state", "last_digest_day", "mark_done", "occurrence_dates", "occurrences_of", "parse_done_data", "parse_task_ref",
-    "prune_sent", "refresh_occurrences", "release", "release_stale_claims", "select_alerts",
-    "set_last_digest_day", "set_occurrence_status", "set_state", "sent_log", "status_of",
+    "Occurrence", "SHOW_MAX", "Selection", "check_occurrence", "claim", "confirm", "digest_log", "digests",
+    "done_data", "get_state", "last_digest_day", "load_tasks", "mark_done", "occurrence_dates", "occurrences_of",
+    "parse_done_data", "parse_task_ref", "prune_sent", "refresh_occurrences", "release", "release_stale_claims",
+    "select_alerts", "sent_log", "set_last_digest_day", "set_occurrence_status", "set_state", "status_of",
 ]

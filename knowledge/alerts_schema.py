@@ -10,8 +10,10 @@ append a new one.
                            deadline), the ISO due date for an occurrence of a recurring task. ``done``
                            mirrors ``task_status`` (kept by triggers) so that open occurrences are one
                            partial index away.
-* ``alerts_sent``          what went to which chat on which day; a row is first a claim
-                           (``state`` = pending) while the message is on its way, then ``sent``.
+* ``alert_digests``        (m201) one digest per chat and day: ``pending`` while it is on its way (the
+                           claim), then ``sent``.
+* ``alerts_sent``          the items a digest listed (chat, task occurrence, kind, day); ``state`` is
+                           always 'sent' since m201.
 * ``alert_state``          the scheduler's state (last digest day), key/value.
 """
 from __future__ import annotations
@@ -86,4 +88,26 @@ def m200_alerts(db: sqlite_utils.Database) -> None:
         update task_occurrences set done = {DONE_EXPR.format(o='task_occurrences')}
         where task_id = old.task_id and (occurrence = old.occurrence or old.occurrence = '');
     end;
+    """)
+
+
+@migration
+def m201_alert_digests(db: sqlite_utils.Database) -> None:
+    """One digest per chat and day: ``alert_digests`` is the claim (pending) and the record (sent) of a
+    chat's digest; ``alerts_sent`` keeps the items the message listed. Indexes for the daily refresh of
+    occurrences (by document, and recurring ones by due date for the look-back)."""
+    db.executescript("""
+    create table if not exists alert_digests (
+        day text not null,
+        channel text not null,
+        chat_id text not null,
+        state text not null check (state in ('pending', 'sent')),
+        items integer not null default 0,
+        at text not null,
+        primary key (day, channel, chat_id)
+    ) without rowid;
+    create index if not exists alert_digests_pending on alert_digests (at) where state = 'pending';
+    drop index if exists alerts_sent_pending;
+    create index if not exists task_occurrences_doc on task_occurrences (doc_id);
+    create index if not exists task_occurrences_recurring on task_occurrences (due) where occurrence != '';
     """)

@@ -88,7 +88,7 @@ async def test_missed_digest_is_sent_once_on_start_and_not_again_after_a_restart
 async def test_a_crash_between_claim_and_confirm_is_sent_again_not_lost(db):
     store = Store(db)
     [d] = [d for d in alerts.digests(store, date(2024, 3, 11)) if d.chat_id == "1"]
-    alerts.claim(store, d, now=at(2024, 3, 11, 7, 30))          # claimed by a process that then died
+    assert alerts.claim(store, d, now=at(2024, 3, 11, 7, 30))   # claimed by a process that then died
     clock = FakeClock(at(2024, 3, 11, 7, 35))
     out = senders()
     await send_digests(store, date(2024, 3, 11), out, policy_of(SETTINGS), clock=clock)
@@ -182,22 +182,22 @@ def test_digest_message_buttons_and_channels(db):
     sources = {d.id: d for d in store.documents()}
     found = {(d.channel, d.chat_id): d for d in alerts.digests(store, date(2024, 3, 26))}
     policy = policy_of(SETTINGS)
-    admin = digest_message(found[("telegram", "1")], sources, policy)   # chat 1 is an admin: may mark done
+    admin, _ = digest_message(found[("telegram", "1")], sources, policy)   # chat 1 is an admin: may mark done
     assert [b.data for row in admin.buttons for b in row] == ["done:1.1", "done:1.2"]
     assert [b.text for row in admin.buttons for b in row] == ["Đánh dấu đã xong: việc 1", "Đánh dấu đã xong: việc 2"]
     assert admin.text.startswith("<b>Nhắc việc ngày 26/03/2024</b>")
-    group = digest_message(found[("telegram", "-100200")], sources, policy)
+    group, shown = digest_message(found[("telegram", "-100200")], sources, policy)
     assert [b.data for row in group.buttons for b in row] == ["done:1.3:2024-01-25", "done:1.3:2024-02-25",
                                                               "done:1.3:2024-03-25"]
     assert [b.text for row in group.buttons for b in row][0] == "Đánh dấu đã xong: việc 1"
     assert "Hạn: 25/01/2024 (kỳ hằng tháng)" in group.text
-    zalo = digest_message(found[("zalo", "3")], sources, policy, with_buttons=True)
+    zalo, _ = digest_message(found[("zalo", "3")], sources, policy, with_buttons=True)
     assert "<b>" not in zalo.text
     assert [b.data for row in zalo.buttons for b in row][0].startswith("/xong 1.")
     [only] = [d for d in alerts.digests(Store(db), date(2024, 3, 12)) if d.chat_id == "1"]
-    single = digest_message(only, sources, policy)
+    single, _ = digest_message(only, sources, policy)
     assert [(b.text, b.data) for row in single.buttons for b in row] == [("Đánh dấu đã xong", "done:1.1")]
-    citizen = digest_message(found[("telegram", "2")], sources, policy, with_buttons=False)
+    citizen, _ = digest_message(found[("telegram", "2")], sources, policy, with_buttons=False)
     assert citizen.buttons == () and "Cần đôn đốc" in citizen.text and "Theo dõi, đôn đốc: Phòng Nội vụ" in citizen.text
     store.close()
 
@@ -209,9 +209,9 @@ def test_long_digests_fit_one_message(tmp_path):
                               deadline=date(2024, 3, i % 28 + 1)) for i in range(1, 61)])
     subscribe(store, "telegram", "-5", unit="Phòng Tư pháp")
     [d] = alerts.digests(store, date(2024, 3, 27))
-    message = digest_message(d, {x.id: x for x in store.documents()}, policy_of(SETTINGS))
+    message, shown = digest_message(d, {x.id: x for x in store.documents()}, policy_of(SETTINGS))
     assert len(message.text) <= 3000 and "… và " in message.text
-    assert 0 < len(message.buttons) < len(d.items)
+    assert 0 < len(message.buttons) == len(shown) < len(d.items)
     store.close()
 
 

@@ -18,8 +18,8 @@ def items(store: Store, day: date, chat: str = "1", channel: str = "telegram", *
     """(task, occurrence, kind, days late or -days left) of one chat's digest, ``skip`` a task id."""
     for d in digests(store, day, POLICY):
         if (d.channel, d.chat_id) == (channel, chat):
-            return [(i.task.id, i.occurrence, i.kind, i.days_late or -i.days_left) for i in d.items
-                    if i.task.id != skip]
+            return [(i.task_id, i.occurrence, i.kind, i.days_late or -i.days_left) for i in d.items
+                    if i.task_id != skip]
     return []
 
 
@@ -27,9 +27,8 @@ def send_all(store: Store, day: date) -> int:
     """What a successful run does: claim, deliver, confirm every digest."""
     n = 0
     for d in digests(store, day, POLICY):
-        claimed = claim(store, d)
-        if claimed:
-            confirm(store, claimed)
+        if claim(store, d):
+            confirm(store, d)
             n += 1
     return n
 
@@ -60,7 +59,7 @@ def test_due_soon_window_is_configurable(store):
     subscribe(store, "telegram", "1", unit="Phòng Tư pháp")
     wide = AlertPolicy(due_soon_days=10)
     [d] = digests(store, date(2024, 3, 1), wide)
-    assert [(i.task.id, i.kind, i.days_left) for i in d.items] == [("1.1", "due_soon", 9)]
+    assert [(i.task_id, i.kind, i.days_left) for i in d.items] == [("1.1", "due_soon", 9)]
 
 
 def test_done_is_never_reported_and_doing_still_is(store):
@@ -184,7 +183,7 @@ def test_escalation_threshold_is_configurable(store):
     subscribe(store, "telegram", "monitor", unit="Phòng Nội vụ")
     eager = AlertPolicy(due_soon_days=3, escalate_after_days=0)
     [d] = digests(store, date(2024, 1, 26), eager)
-    assert [(i.task.id, i.occurrence, i.kind) for i in d.items] == [("1.3", "2024-01-25", "escalated")]
+    assert [(i.task_id, i.occurrence, i.kind) for i in d.items] == [("1.3", "2024-01-25", "escalated")]
 
 
 def test_a_chat_own_task_is_not_also_an_escalation(store):
@@ -215,8 +214,18 @@ def test_second_run_the_same_day_sends_nothing_and_the_next_day_reminds_again(st
     assert send_all(store, day) == 1
     assert digests(store, day, POLICY) == []
     assert send_all(store, day) == 0
-    assert [r["kind"] for r in alerts.sent_log(store, day)] == ["overdue"]
+    assert [(r["task_id"], r["kind"]) for r in alerts.sent_log(store, day)] == [("1.1", "overdue")]
+    assert [(r["chat_id"], r["state"], r["items"]) for r in alerts.digest_log(store, day)] == [("1", "sent", 1)]
     assert items(store, day + timedelta(days=1))[0][:3] == ("1.1", "", "overdue")
+
+
+def test_one_digest_a_day_even_when_something_new_comes_up(store):
+    subscribe(store, "telegram", "1", unit="Phòng Tư pháp")
+    day = date(2024, 3, 12)
+    send_all(store, day)
+    subscribe(store, "telegram", "1", unit="UBND xã Hòa Bình")      # more to say, but not twice a day
+    assert digests(store, day, POLICY) == []
+    assert [i[0] for i in items(store, day + timedelta(days=1))] == ["1.3", "1.3", "1.1"]
 
 
 def test_idempotent_across_a_restart_on_the_same_file(tmp_path):
@@ -227,7 +236,7 @@ def test_idempotent_across_a_restart_on_the_same_file(tmp_path):
     first.close()
     again = Store(path)
     assert digests(again, date(2024, 3, 12), POLICY) == []
-    # a new item the same day (another task becomes due soon? a new subscription) is still sent
+    # a chat that subscribes later that day still gets its digest
     subscribe(again, "telegram", "2", unit="Phòng Tư pháp")
     assert [d.chat_id for d in digests(again, date(2024, 3, 12), POLICY)] == ["2"]
     again.close()
@@ -238,10 +247,10 @@ def test_claims_keep_two_runs_from_sending_twice_and_failures_are_released(store
     day = date(2024, 3, 12)
     [first] = digests(store, day, POLICY)
     [second] = digests(store, day, POLICY)          # another process computed the same digest meanwhile
-    mine = claim(store, first)
-    assert mine is not None and claim(store, second) is None
+    assert claim(store, first) is True
+    assert claim(store, second) is False
     assert digests(store, day, POLICY) == []        # pending counts as taken
-    release(store, mine)                            # delivery failed: it will be sent later
+    release(store, first)                           # delivery failed: it will be sent later
     assert len(digests(store, day, POLICY)) == 1
 
 
@@ -264,3 +273,43 @@ def test_prune_keeps_recent_days(store):
         send_all(store, day)
     assert alerts.prune_sent(store, date(2024, 3, 12)) == 1
     assert [r["day"] for r in alerts.sent_log(store)] == ["2024-03-12"]
+    assert [r["day"] for r in alerts.digest_log(store)] == ["2024-03-12"]
+
+
+def test_tasks_are_read_back_for_what_a_message_can_show(tmp_path):
+    store = Store(tmp_path / "kb.db")
+    add_document(store, [task(i, f"Việc {i}", ("Phòng Tư pháp",), deadline=date(2024, 3, 1) + timedelta(days=i % 20))
+                         for i in range(1, 41)])
+    subscribe(store, "telegram", "1", unit="Phòng Tư pháp")
+    subscribe(store, "telegram", "9", everything=True)
+    found = digests(store, date(2024, 3, 25), POLICY)
+    assert [len(d.items) for d in found] == [40, 40]
+    for d in found:
+        assert sum(i.task is not None for i in d.items) == alerts.SHOW_MAX
+        assert all(i.task is not None for i in d.head())
+    bare = digests(store, date(2024, 3, 25), POLICY, with_tasks=False)
+    assert all(i.task is None for d in bare for i in d.items)
+    sel = alerts.select_alerts(store, date(2024, 3, 25), POLICY)
+    assert sel.total == 80 and sel.leaders == (("telegram", "9"),) and len(sel.everything) == 40
+
+
+def test_incremental_refresh_agrees_with_a_full_rebuild(tmp_path):
+    store = sample_store(tmp_path / "kb.db")
+    add_document(store, [task(1, "Báo cáo quý", ("Phòng Tư pháp",), recurrence="quarterly"),
+                         task(2, "Giao ban tuần", ("Phòng Nội vụ",), recurrence="weekly")],
+                 file="khac.md", number="7/KH-UBND", issued_on="2023-06-01")
+    day = date(2024, 1, 10)
+    for step in range(40):                        # day after day, with an ingest now and then
+        day += timedelta(days=9)
+        if step == 11:
+            add_document(store, [task(1, "Báo cáo quý (sửa)", ("Phòng Tư pháp",), recurrence="monthly",
+                                      recurrence_day=5)], file="khac.md", number="7/KH-UBND", issued_on="2023-06-01")
+        refresh_occurrences(store, day)
+        snapshot = store.db.conn.execute("select * from task_occurrences order by 1, 2").fetchall()
+        assert refresh_occurrences(store, day, full=True) == 0, step
+        assert store.db.conn.execute("select * from task_occurrences order by 1, 2").fetchall() == snapshot
+    # going back in time (a check with --today) rebuilds, and coming back again too
+    refresh_occurrences(store, date(2024, 2, 1))
+    assert max(o.due for o in alerts.occurrences_of(store, "1.3")) <= date(2024, 2, 1)
+    refresh_occurrences(store, day)
+    assert refresh_occurrences(store, day, full=True) == 0

@@ -31,6 +31,7 @@ async def serve(settings: Settings, store, conv: Conversation, *, webhook: str |
                 stop: asyncio.Event | None = None) -> None:
     """Run every configured channel (and the alert scheduler) until ``stop`` is set."""
     stop = stop or asyncio.Event()
+    _stop_on_signals(stop)
     runners = []
     senders = {}
     if settings.telegram_token:
@@ -50,3 +51,15 @@ async def serve(settings: Settings, store, conv: Conversation, *, webhook: str |
     if AlertScheduler is not None and senders:
         runners.append(AlertScheduler(settings, store, senders).run(stop))
     await asyncio.gather(*runners)
+
+
+def _stop_on_signals(stop: asyncio.Event) -> None:
+    """SIGTERM (a service manager) and SIGINT stop every channel cleanly."""
+    import signal
+
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        try:
+            loop.add_signal_handler(sig, stop.set)
+        except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or not supported
+            pass

@@ -191,6 +191,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader (| head) went away: nothing more to say
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

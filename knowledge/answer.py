@@ -91,6 +91,7 @@ class Engine:
         self._alias_list: list[str] = []
         self._docs: dict[int, DocumentRow] = {}
         self._places: dict[str, set[int]] = {}
+        self._label_ids: tuple[object, dict[str, list[int]]] = (None, {})
 
     # ---- the catalogue, cached until the store changes --------------------
     def _load(self) -> None:
@@ -148,7 +149,8 @@ class Engine:
         offset = ctx.offset if ctx.question and ctx.question == q else 0
 
         if _asks_signer(f) or _asks_doc_info(f):
-            docs = self._docs_named(q, f) or ([self._docs[i] for i in scope_docs] if scope_docs else [])
+            docs = (self._docs_named(q, f) or ([self._docs[i] for i in scope_docs] if scope_docs else [])
+                    or self._docs_about(q)[:1])
             if docs:
                 return Answer(DOC_INFO, q, today, documents=tuple(docs[:3]), scope=scope_name)
         if _asks_doc_list(f):
@@ -175,6 +177,10 @@ class Engine:
             view = _time_view(search_form(ctx.question), today)
         if view and not (units and view[0] == OVERDUE and not _pure_overdue(f)):
             return self._time_view(q, view, today, units, scope_docs, scope_name, offset)
+        if units and _asks_deadline(f):
+            dated, _ = self._task_search(q, f, self._topic(q, scope_name), today, scope_docs, scope_name, units)
+            if dated is not None and dated.kind == DEADLINE:
+                return dated
         if units and (_asks_unit_tasks(f) or _is_bare_unit(f, units, self)):
             return self._unit_tasks(q, f, units, today, scope_docs, scope_name, offset)
         topic = self._topic(q, scope_name)
@@ -293,6 +299,15 @@ class Engine:
                     if name not in out:
                         out.append(name)
         return out[:4]
+
+    def _ids_by_label(self) -> dict[str, list[int]]:
+        """Unit label -> unit ids in catalogue order, built once per catalogue load (for follow-ups)."""
+        if self._label_ids[0] is not self._loaded_for:
+            by_label: dict[str, list[int]] = {}
+            for u in self._units.values():
+                by_label.setdefault(self._unit_label(u), []).append(u.id)
+            self._label_ids = (self._loaded_for, by_label)
+        return self._label_ids[1]
 
     def _unit_label(self, u: _Unit) -> str:
         if u.scope and fold(u.scope) not in fold(u.name):
@@ -424,6 +439,19 @@ class Engine:
             docs = [d for _, d in scored]
         return Answer(DOC_LIST, q, today, documents=tuple(docs[:PAGE]), total=len(docs), scope=scope_name)
 
+    def _docs_about(self, q: str) -> list[DocumentRow]:
+        """Documents whose title or subject share most of the question's words."""
+        topic = [w for w in tokens(q) if w not in _QUESTION_WORDS and w not in _DOC_WORDS]
+        if not topic:
+            return []
+        scored = []
+        for d in self._docs.values():
+            s = _overlap(topic, search_form(" ".join(filter(None, (d.kind, d.subject, d.issuer, d.place)))))
+            if s >= 0.5:
+                scored.append((s, d))
+        scored.sort(key=lambda x: -x[0])
+        return [d for _, d in scored]
+
     def _doc_summary(self, q, doc, today) -> Answer:
         items = [self._item(t, today) for t in self.store.tasks(doc_id=doc.id)]
         return Answer(DOC_SUMMARY, q, today, documents=(doc,), tasks=tuple(items), total=len(items))
@@ -456,6 +484,7 @@ class Engine:
 
 
 # ---- question understanding (folded search form) ----------------------------------
+_DOC_WORDS = frozenset("van ban cong thong bao ke hoach chi thi quyet dinh ky ai nguoi so hieu".split())
 _HTML_TAG = re.compile(r"(?i)</?(?:b|i|u|s|a|em|strong|code|pre|script|style|span|div|p|br|img|iframe)\b[^>]{0,200}>")
 _QUESTION_WORDS = frozenset("""
 ai gi nao sao nhieu may dau khi roi khong hay phai lam thi co nhung can duoc la ngay han nhiem vu viec
@@ -648,11 +677,8 @@ def _remember(ctx: ChatContext, a: Answer, engine: Engine) -> None:
         return
     ctx.kind = a.kind
     if a.units:
-        ids = []
-        for label in a.units:
-            for u in engine._units.values():
-                if engine._unit_label(u) == label:
-                    ids.append(u.id)
+        by_label = engine._ids_by_label()
+        ids = [uid for label in a.units for uid in by_label.get(label, ())]
         if ids:
             ctx.unit_ids = tuple(ids)
     if a.tasks:

@@ -65,6 +65,15 @@ def test_time_views(engine):
     assert has(ask(engine, "tháng 12/2019 có hạn nào?"), "09/12/2019")
 
 
+def test_document_found_by_its_subject(engine):
+    assert has(ask(engine, "Công văn về chấn chỉnh giải quyết hồ sơ trên địa bàn thị xã do ai ký?"), "Trần Việt Thái")
+
+
+def test_deadline_of_a_named_unit(engine):
+    text = ask(engine, "UBND xã Hợp Thành phải gửi báo cáo trước ngày nào?")
+    assert has(text, "09/12/2019") and text.count("Mã việc") == 1
+
+
 def test_documents(engine):
     assert has(ask(engine, "Văn bản 276/UBND-NV do ai ký?"), "Phạm Văn Lương")
     assert has(ask(engine, "văn bản nào nói về một cửa?"), "Cẩm Long")

@@ -254,6 +254,13 @@ def _table(w: _Walk, rows: list) -> None:
         w.drafts.append(d)
 
 
+def _is_closing(action: str) -> bool:
+    """'… thông báo để các cơ quan, đơn vị biết, thực hiện./.': the closing line, not a task."""
+    f = fold(action)
+    return (f.rstrip().endswith("./.") and len(f.split()) < 45
+            and bool(re.search(r"\bbiet\b|nghiem tuc (?:trien khai,? )?thuc hien|to chuc thuc hien", f)))
+
+
 def _has_own_units(text: str) -> bool:
     m = INTRO_VERBS.match(text)
     return bool(m and starts_with_unit(text[m.end():]))
@@ -349,7 +356,7 @@ def _finish(w: _Walk) -> list[Task]:
     tasks: list[Task] = []
     for d in w.drafts:
         action = squash(d.text)
-        if _BOILERPLATE_ACTION.match(fold(action)) or _FORMULA.match(fold(action)):
+        if _BOILERPLATE_ACTION.match(fold(action)) or _FORMULA.match(fold(action)) or _is_closing(action):
             continue
         hits = dates.find_deadlines(action, issued)
         extension = [h for h in hits if h.extends]

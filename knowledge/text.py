@@ -36,7 +36,7 @@ def nfc(text: str) -> str:
 
 def modern_tones(text: str) -> str:
     """'hoà' -> 'hòa', 'uỷ' -> 'ủy' (only where the vowel pair ends the syllable)."""
-    return re.sub(r"(?:" + _OLD_TONE_RE.pattern + r")(?![^\W\d_])", _new_tone, text)
+    return re.sub(r"(?<![qQ])(?:" + _OLD_TONE_RE.pattern + r")(?![^\W\d_])", _new_tone, text)
 
 
 def fold(text: str) -> str:

@@ -145,3 +145,11 @@ def test_short_and_long_spellings_are_one_unit(tmp_path):
     ingest_paths(store, [tmp_path / "a.md"])
     names = [u.name for u in store.units() if "TN" in u.name or "Tài nguyên" in u.name]
     assert names == ["Sở Tài nguyên và Môi trường"]
+
+
+def test_quy_keeps_its_spelling_and_closing_lines_are_not_tasks():
+    from knowledge.text import modern_tones
+    assert modern_tones("định kỳ hằng quý, thuỷ lợi") == "định kỳ hằng quý, thủy lợi"
+    text = HA_GIANG.replace("6. Do tình hình", "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.\n\n7. Do")
+    doc = extract(text, "x.md")
+    assert not any("biết, thực hiện" in t.action for t in doc.tasks)

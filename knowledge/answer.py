@@ -92,6 +92,7 @@ class Engine:
         self._docs: dict[int, DocumentRow] = {}
         self._places: dict[str, set[int]] = {}
         self._label_ids: tuple[object, dict[str, list[int]]] = (None, {})
+        self._doc_index: tuple[object, dict] = (None, {})
 
     # ---- the catalogue, cached until the store changes --------------------
     def _load(self) -> None:
@@ -178,7 +179,7 @@ class Engine:
         if view and not (units and view[0] == OVERDUE and not _pure_overdue(f)):
             return self._time_view(q, view, today, units, scope_docs, scope_name, offset)
         if units and _asks_deadline(f):
-            dated, _ = self._task_search(q, f, self._topic(q, scope_name), today, scope_docs, scope_name, units)
+            dated, _ = self._task_search(q, f, self._topic(q, scope_name, units), today, scope_docs, scope_name, units)
             if dated is not None and dated.kind == DEADLINE:
                 return dated
         if units and (_asks_unit_tasks(f) or _is_bare_unit(f, units, self)):
@@ -186,7 +187,8 @@ class Engine:
         topic = self._topic(q, scope_name)
         task_ans, task_score = (None, 0.0)
         if _asks_who(f) or _asks_deadline(f) or _asks_what_to_do(f) or units:
-            task_ans, task_score = self._task_search(q, f, topic, today, scope_docs, scope_name, units)
+            task_ans, task_score = self._task_search(q, f, self._topic(q, scope_name, units) or topic, today,
+                                                     scope_docs, scope_name, units)
         facts, fact_score = self._facts(topic, scope_docs)
         if task_ans is not None and (_asks_assignment(f) or task_ans.kind == DEADLINE
                                      or task_score >= fact_score - 0.05 or not facts):
@@ -202,32 +204,48 @@ class Engine:
             return tuple(d.id for d in docs), docs[0].number or docs[0].file
         hits: set[int] = set()
         name = None
+        fq = fold(q)
         for place, ids in self._places.items():
-            if place and re.search(rf"\b{re.escape(place)}\b", fold(q)):
+            if place and place in fq and re.search(rf"\b{re.escape(place)}\b", fq):
                 hits |= ids
                 name = place
         if hits:
-            for d in self._docs.values():
-                if d.place and fold(d.place) == name:
-                    name = d.place
-                    break
+            name = self._catalogue_index()["place_names"].get(name, name)
             return tuple(sorted(hits)), name
         return None, None
 
     def _docs_named(self, q: str, f: str) -> list[DocumentRow]:
+        by_number = self._catalogue_index()["by_number"]   # "276" -> [(folded number, document)]
         out = []
         for m in re.finditer(r"\b(\d{1,5})\s*/\s*([a-z0-9\-/&]+)?", fold(q)):
             num = m.group(1)
-            for d in self._docs.values():
-                if d.number and fold(d.number).startswith(f"{num}/") and d not in out:
-                    if not m.group(2) or fold(d.number).replace(" ", "").startswith(f"{num}/{m.group(2)}"[:len(fold(d.number))]):
+            for fnum, d in by_number.get(num, ()):
+                if d not in out:
+                    if not m.group(2) or fnum.replace(" ", "").startswith(f"{num}/{m.group(2)}"[:len(fnum)]):
                         out.append(d)
         m = re.search(r"\b(?:van ban|cong van|thong bao|ke hoach|chi thi|quyet dinh)\s+(?:so\s+)?(\d{1,5})\b", f)
         if m:
-            for d in self._docs.values():
-                if d.number and fold(d.number).startswith(m.group(1) + "/") and d not in out:
+            for _, d in by_number.get(m.group(1), ()):
+                if d not in out:
                     out.append(d)
         return out
+
+    def _catalogue_index(self) -> dict:
+        """Look-ups over the documents, built once per catalogue load: documents by the number
+        before the '/', and a folded place name -> the place as the first document spells it."""
+        if self._doc_index[0] is not self._loaded_for:
+            by_number: dict[str, list[tuple[str, DocumentRow]]] = {}
+            place_names: dict[str, str] = {}
+            for d in self._docs.values():
+                if d.number:
+                    fnum = fold(d.number)
+                    head, slash, _ = fnum.partition("/")
+                    if slash:
+                        by_number.setdefault(head, []).append((fnum, d))
+                if d.place:
+                    place_names.setdefault(fold(d.place), d.place)
+            self._doc_index = (self._loaded_for, {"by_number": by_number, "place_names": place_names})
+        return self._doc_index[1]
 
     # ---- units ----------------------------------------------------------------
     def _units_in(self, q: str, f: str, scope_docs: tuple[int, ...] | None) -> list[_Unit]:
@@ -369,9 +387,12 @@ class Engine:
                       detail=", ".join(partners) if partners else None,
                       suggestions=tuple(sorted(as_partner))[:0])
 
-    def _topic(self, q: str, scope_name: str | None) -> list[str]:
-        """The question's content words: no question words, no place that only scopes it."""
+    def _topic(self, q: str, scope_name: str | None, units=()) -> list[str]:
+        """The question's content words: no question words, no place that only scopes it, no unit it names."""
         place = set(re.findall(r"[a-z0-9]+", search_form(scope_name))) if scope_name else set()
+        for u in units:
+            place |= set(re.findall(r"[a-z0-9]+", search_form(u.name)))
+            place |= set(unit_key(u.name).split()) | set(squeeze_acronyms(unit_key(u.name)).split())
         q = re.sub(r"(?i)\b(?:theo|trong|tại|của)?\s*(?:văn bản|công văn|thông báo|kế hoạch|chỉ thị|quyết định)\s+(?:số\s+)?\d+(?:/[\w\-Đđ]+)*",
                    " ", q)
         return [w for w in tokens(q) if w not in _QUESTION_WORDS and w not in place]
@@ -407,16 +428,18 @@ class Engine:
 
     def _time_view(self, q, view, today, units, scope_docs, scope_name, offset) -> Answer:
         kind, start, end, label = view
-        tasks = self.store.tasks_due_between(start, end, exclude_done=True)
+        # (id, document) by deadline then id: count and filter them all, load only the page shown
+        keys = self.store.task_keys_due_between(start, end, exclude_done=True)
         if units:
             ids = set(self.store.tasks_of_units([u.id for u in units]))
-            tasks = [t for t in tasks if t.id in ids]
+            keys = [k for k in keys if k[0] in ids]
         if scope_docs is not None:
-            tasks = [t for t in tasks if t.doc_id in scope_docs]
+            keys = [k for k in keys if k[1] in scope_docs]
+        tasks = self.store.tasks(ids=[k[0] for k in keys[offset:offset + PAGE]])
         tasks.sort(key=lambda t: (t.deadline, t.id))
         items = [self._item(t, today) for t in tasks]
         return Answer(kind, q, today, units=tuple(self._unit_label(u) for u in units),
-                      tasks=tuple(items[offset:offset + PAGE]), total=len(items), offset=offset,
+                      tasks=tuple(items), total=len(keys), offset=offset,
                       scope=scope_name, detail=label)
 
     def _doc_list(self, q, f, today, scope_docs, scope_name) -> Answer:

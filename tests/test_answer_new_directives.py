@@ -1,0 +1,43 @@
+"""Answers over directives written for the tests (not the bundled ones)."""
+from datetime import date
+
+import pytest
+
+from bot.render import render
+from knowledge.answer import Engine
+from knowledge.ingest import ingest_paths
+from knowledge.store import Store
+from knowledge.text import fold
+from tests.directive_samples import BROKEN_PAGE, HA_GIANG, TAN_LAC_PLAN
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    d = tmp_path_factory.mktemp("docs")
+    for name, text in (("ha-giang.md", HA_GIANG), ("tan-lac.md", TAN_LAC_PLAN), ("an-lao.md", BROKEN_PAGE)):
+        (d / name).write_text(text, encoding="utf-8")
+    store = Store(d / "kb.db")
+    ingest_paths(store, [d])
+    return Engine(store)
+
+
+def ask(engine, q, today=date(2024, 3, 20)):
+    return render(engine.ask(q, today=today))
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Công an tỉnh Hà Giang báo cáo trước mấy giờ?", "14:00 ngày 05/12/2024"),
+    ("phong tai chinh ke hoach tan lac phai trinh truoc ngay nao", "15/02/2024"),
+    ("Kế hoạch chuyển đổi số được gia hạn đến ngày nào?", "15/05/2024"),
+    ("Sở TT&TT phối hợp với ai?", "Công an tỉnh"),
+    ("Ai phải số hóa hồ sơ, kết quả giải quyết thủ tục hành chính?", "UBND các xã, thị trấn"),
+    ("UBND cấp xã phải thành lập tổ gì?", "Tổ công nghệ số cộng đồng"),
+    ("Xã nào ở An Lão xếp loại tốt?", "An Hòa"),
+])
+def test_questions_on_new_directives(engine, question, expected):
+    assert fold(expected) in fold(ask(engine, question))
+
+
+def test_overdue_counts_days(engine):
+    text = ask(engine, "việc nào đã quá hạn?", today=date(2024, 3, 27))
+    assert "Sở Nội vụ" in text and "QUÁ HẠN 2 ngày" in text     # due 25/03/2024

@@ -196,7 +196,7 @@ def refresh_occurrences(store: Store, until: date, *, full: bool = False) -> int
     Incremental: the documents ingested (or re-ingested) since the last refresh are rebuilt, the recurring
     window moves forward, the look-back drops what fell out of it. Going back in time, a document gone, or
     ``full=True`` rebuild everything. Tasks change only through ``Store.save_document``, which stamps
-    ``documents.ingested_at``: that stamp is what this relies on.
+    ``documents.ingested_at`` (and ``sha256``): that is what this relies on.
     """
     conn = store.db.conn
     floor = until - timedelta(days=RECURRENCE_LOOKBACK_DAYS)
@@ -211,8 +211,11 @@ def refresh_occurrences(store: Store, until: date, *, full: bool = False) -> int
         if rebuild_all:
             changed += _rebuild(conn, floor, until, None)
         else:
-            docs = [r[0] for r in conn.execute("select id from documents where coalesce(ingested_at, '') >= ?",
-                                               (state["at"],))]
+            seen = state.get("at_docs", {})              # rebuilt at the last stamp (same second): id -> sha256
+            docs = [i for i, at, sha in conn.execute(
+                        "select id, coalesce(ingested_at, ''), sha256 from documents "
+                        "where coalesce(ingested_at, '') >= ?", (state["at"],))
+                    if at > state["at"] or seen.get(str(i)) != sha]
             if docs:
                 changed += _rebuild(conn, floor, until, docs)
             previous = date.fromisoformat(state["until"])
@@ -220,9 +223,12 @@ def refresh_occurrences(store: Store, until: date, *, full: bool = False) -> int
                 changed += _extend(conn, floor, previous, until, set(docs))
             changed += conn.execute("delete from task_occurrences where occurrence != '' and due < ?",
                                     (floor.isoformat(),)).rowcount
+        at_docs = {str(i): sha for i, sha in conn.execute(
+            "select id, sha256 from documents where coalesce(ingested_at, '') = ?", (last_at,))}
         conn.execute("insert into alert_state (key, value) values (?, ?) on conflict (key) do update "
                      "set value = excluded.value",
-                     (_OCC_STATE, json.dumps({"until": until.isoformat(), "docs": count, "ids": ids, "at": last_at})))
+                     (_OCC_STATE, json.dumps({"until": until.isoformat(), "docs": count, "ids": ids, "at": last_at,
+                                              "at_docs": at_docs})))
     return changed
 
 
@@ -358,45 +364,31 @@ def parse_task_ref(text: str) -> tuple[str, str] | None:
 # ---- selection ----------------------------------------------------------------------------------------------
 
 _OPEN = """
-    select task_id, occurrence, due, doc_id from task_occurrences indexed by task_occurrences_open
+    select task_id, occurrence, due, doc_id from task_occurrences indexed by task_occurrences_open_due
     where done = 0 and due <= :soon_end
 """
 _TODO = """
-    c.active = 1 and not exists (select 1 from alert_digests g
-                                 where g.day = :day and g.channel = c.channel and g.chat_id = c.chat_id)
+    select c.channel, c.chat_id from alert_chats c
+    where c.active = 1 and not exists (select 1 from alert_digests g
+                                       where g.day = :day and g.channel = c.channel and g.chat_id = c.chat_id)
 """
-# unit (lead, coordinate) and document subscribers: their own items; monitoring units: escalations.
+# unit subscribers (the unit leads or coordinates: their own; it monitors: an escalation) and document
+# subscribers. One pass over the open occurrences; ranks are merged and sorted per chat in Python.
 _SELECT_CHATS = f"""
-with open_occ as ({_OPEN}),
-routes as (
-    select s.channel, s.chat_id, o.task_id, o.occurrence, o.due,
-           case when o.due < :today then 1 else 2 end as rank
-    from open_occ o
-    join task_units tu on tu.task_id = o.task_id and tu.role in ('chu_tri', 'phoi_hop')
-    join alert_subscriptions s on s.kind = 'unit' and s.target = tu.unit_id
-    union all
-    select s.channel, s.chat_id, o.task_id, o.occurrence, o.due,
-           case when o.due < :today then 1 else 2 end
-    from open_occ o join alert_subscriptions s on s.kind = 'document' and s.target = o.doc_id
-    union all
-    select s.channel, s.chat_id, o.task_id, o.occurrence, o.due, 3
-    from open_occ o
-    join task_units tu on tu.task_id = o.task_id and tu.role = 'theo_doi'
-    join alert_subscriptions s on s.kind = 'unit' and s.target = tu.unit_id
-    where o.due < :escalate_before
-)
-select r.channel, r.chat_id, r.task_id, r.occurrence, r.due, min(r.rank) as rank
-from routes r join alert_chats c on c.channel = r.channel and c.chat_id = r.chat_id
-where {_TODO}
-group by r.channel, r.chat_id, r.task_id, r.occurrence
-order by r.channel, r.chat_id, rank, r.due, r.task_id, r.occurrence
+with open_occ as materialized ({_OPEN})
+select s.channel, s.chat_id, o.task_id, o.occurrence, o.due,
+       case when tu.role = 'theo_doi' then 3 when o.due < :today then 1 else 2 end
+from open_occ o
+join task_units tu on tu.task_id = o.task_id
+join alert_subscriptions s on s.kind = 'unit' and s.target = tu.unit_id
+where tu.role != 'theo_doi' or o.due < :escalate_before
+union all
+select s.channel, s.chat_id, o.task_id, o.occurrence, o.due, case when o.due < :today then 1 else 2 end
+from open_occ o join alert_subscriptions s on s.kind = 'document' and s.target = o.doc_id
 """
 # leaders (everything): one list for all of them
-_SELECT_LEADERS = f"""
-select distinct s.channel, s.chat_id from alert_subscriptions s
-join alert_chats c on c.channel = s.channel and c.chat_id = s.chat_id
-where s.kind = 'all' and {_TODO}
-order by s.channel, s.chat_id
+_SELECT_LEADERS = """
+select distinct channel, chat_id from alert_subscriptions where kind = 'all' order by channel, chat_id
 """
 _SELECT_EVERYTHING = f"""
 select task_id, occurrence, due, case when due < :today then 1 else 2 end as rank from ({_OPEN})
@@ -410,26 +402,46 @@ def _params(day: date, policy: AlertPolicy) -> dict[str, str]:
             "escalate_before": (day - timedelta(days=policy.escalate_after_days)).isoformat()}
 
 
-def _item(day: date, task_id: str, occurrence: str, due_iso: str, rank: int) -> DigestItem:
-    due = date.fromisoformat(due_iso)
-    delta = (due - day).days
-    return DigestItem(task_id, occurrence, due, KINDS[rank - 1], max(0, -delta), max(0, delta))
+class _Items:
+    """DigestItems for one day, the date arithmetic done once per due date."""
+
+    def __init__(self, day: date) -> None:
+        self.day = day
+        self._dates: dict[str, tuple[date, int, int]] = {}
+
+    def __call__(self, task_id: str, occurrence: str, due_iso: str, rank: int) -> DigestItem:
+        known = self._dates.get(due_iso)
+        if known is None:
+            due = date.fromisoformat(due_iso)
+            delta = (due - self.day).days
+            known = self._dates[due_iso] = (due, max(0, -delta), max(0, delta))
+        return DigestItem(task_id, occurrence, known[0], KINDS[rank - 1], known[1], known[2])
 
 
 def select_alerts(store: Store, day: date, policy: AlertPolicy = AlertPolicy()) -> Selection:
     """Every item of the digests of ``day`` for the active chats that have not had (or claimed) theirs."""
     conn = store.db.conn
     params = _params(day, policy)
-    leaders = tuple((ch, cid) for ch, cid in conn.execute(_SELECT_LEADERS, params))
+    todo = set(conn.execute(_TODO, params).fetchall())
+    leaders = tuple(c for c in conn.execute(_SELECT_LEADERS) if c in todo)
+    item = _Items(day)
     everything: tuple[DigestItem, ...] = ()
     if leaders:
-        everything = tuple(_item(day, *row) for row in conn.execute(_SELECT_EVERYTHING, params))
-    chats: dict[tuple[str, str], list[DigestItem]] = {}
-    lead = set(leaders)
+        everything = tuple(item(*row) for row in conn.execute(_SELECT_EVERYTHING, params))
+    todo.difference_update(leaders)
+    ranks: dict[tuple[str, str], dict[tuple[str, str, str], int]] = {}
     for ch, cid, tid, occ, due, rank in conn.execute(_SELECT_CHATS, params):
-        if (ch, cid) not in lead:
-            chats.setdefault((ch, cid), []).append(_item(day, tid, occ, due, rank))
-    return Selection(day, {k: tuple(v) for k, v in chats.items()}, everything, leaders)
+        chat = (ch, cid)
+        if chat in todo:
+            mine = ranks.setdefault(chat, {})
+            key = (tid, occ, due)
+            if mine.get(key, 9) > rank:
+                mine[key] = rank                  # the chat's own kind wins over an escalation
+    chats = {}
+    for chat, mine in ranks.items():
+        ordered = sorted(mine.items(), key=lambda kv: (kv[1], kv[0][2], kv[0][0], kv[0][1]))
+        chats[chat] = tuple(item(tid, occ, due, rank) for (tid, occ, due), rank in ordered)
+    return Selection(day, chats, everything, leaders)
 
 
 def digests(store: Store, day: date, policy: AlertPolicy = AlertPolicy(), *, refresh: bool = True,

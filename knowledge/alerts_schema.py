@@ -111,3 +111,13 @@ def m201_alert_digests(db: sqlite_utils.Database) -> None:
     create index if not exists task_occurrences_doc on task_occurrences (doc_id);
     create index if not exists task_occurrences_recurring on task_occurrences (due) where occurrence != '';
     """)
+
+
+@migration
+def m202_open_occurrences_covering(db: sqlite_utils.Database) -> None:
+    """The open-occurrence index covers the selection (``done`` in it too): no row look-ups."""
+    db.executescript("""
+    create index if not exists task_occurrences_open_due
+        on task_occurrences (due, task_id, occurrence, doc_id, done) where done = 0;
+    drop index if exists task_occurrences_open;
+    """)

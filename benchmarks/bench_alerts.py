@@ -11,7 +11,9 @@ triggers for the statuses), then times:
                drops a day (incremental: no document changed); the first, full build is timed too;
 * select    -- ``select_alerts``: every (chat, occurrence, kind) of the day's digests, one SQL
                statement (the target: under 1 s);
-* digests   -- ``digests(refresh=False)``: the same, grouped per chat with the tasks read back;
+* digests   -- ``digests(refresh=False, with_tasks=False)``: the same, one Digest per chat;
+* render    -- per chat, what the scheduler does before sending: ``load_tasks`` for the items a message
+               can list and ``render_digest`` (Telegram HTML);
 * record    -- claiming and confirming every digest (what a run records after sending);
 * again     -- ``select_alerts`` after that: a second run the same day finds nothing.
 
@@ -39,6 +41,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from knowledge import alerts  # noqa: E402
 from knowledge.store import Store  # noqa: E402
+
+from bot.scheduler import render_digest  # noqa: E402
 
 TODAY = date(2025, 6, 16)
 DOCS, UNITS, MONITORS = 5_000, 20_000, 200
@@ -175,9 +179,17 @@ def main() -> int:
     print(f"          select: peak Python allocations "
           f"{python_peak_mb(lambda: alerts.select_alerts(store, TODAY, policy)):.1f} MB", flush=True)
     with Step("digests"):
-        found = alerts.digests(store, TODAY, policy, refresh=False)
-    print(f"          digests: peak Python allocations "
-          f"{python_peak_mb(lambda: alerts.digests(store, TODAY, policy, refresh=False)):.1f} MB", flush=True)
+        found = alerts.digests(store, TODAY, policy, refresh=False, with_tasks=False)
+    print(f"          {len(found):,} digests; peak Python allocations "
+          f"{python_peak_mb(lambda: alerts.digests(store, TODAY, policy, refresh=False, with_tasks=False)):.1f} MB",
+          flush=True)
+    sources = {d.id: d for d in store.documents()}
+    with Step("render") as step:
+        for d in found:                       # what the scheduler does for each chat before sending
+            [full] = alerts.load_tasks(store, [d])
+            render_digest(full, "telegram", sources, policy)
+    print(f"          {step.seconds / max(1, len(found)) * 1000:.2f} ms per chat (tasks read back, HTML rendered)",
+          flush=True)
     with Step("record"):
         for d in found:
             if alerts.claim(store, d):

@@ -423,6 +423,8 @@ def select_alerts(store: Store, day: date, policy: AlertPolicy = AlertPolicy()) 
     conn = store.db.conn
     params = _params(day, policy)
     todo = set(conn.execute(_TODO, params).fetchall())
+    if not todo:
+        return Selection(day, {}, (), ())
     leaders = tuple(c for c in conn.execute(_SELECT_LEADERS) if c in todo)
     item = _Items(day)
     everything: tuple[DigestItem, ...] = ()

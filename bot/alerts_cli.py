@@ -101,8 +101,13 @@ def alerts(args: argparse.Namespace) -> int:
             print(text)
             print()
         return 0
-    report = asyncio.run(_send(settings, store, day, policy))
-    print(render_template("alerts_report.j2", report=report))
+    try:
+        report = asyncio.run(_send(settings, store, day, policy))
+    except Exception as e:              # a channel could not start (token refused, network down)
+        log.warning("alerts: could not start the channels: %s: %s", type(e).__name__, e)
+        print(render_template("alerts_report.j2", report=None, day=day), file=sys.stderr)
+        return 1
+    print(render_template("alerts_report.j2", report=report, day=day))
     return 1 if report.failed else 0
 
 
@@ -117,7 +122,7 @@ async def senders_for(settings: Settings, store: Store) -> AsyncIterator[dict[st
     senders: dict[str, Sender] = {}
     async with contextlib.AsyncExitStack() as stack:
         if settings.telegram_token:
-            senders["telegram"] = await stack.enter_async_context(_telegram_sender(settings, store))
+            senders["telegram"] = await stack.enter_async_context(_telegram_sender(settings))
         if settings.zalo_token:
             from bot.channels.zalo import ZaloSender
             from bot.channels.zalo_client import ZaloClient
@@ -128,7 +133,7 @@ async def senders_for(settings: Settings, store: Store) -> AsyncIterator[dict[st
 
 
 @contextlib.asynccontextmanager
-async def _telegram_sender(settings: Settings, store: Store) -> AsyncIterator[Sender]:
+async def _telegram_sender(settings: Settings) -> AsyncIterator[Sender]:
     """The channel's TelegramSender over a PTB bot configured like the running bot's (HTML, rate limiter),
     pointed at TELEGRAM_API_URL. RetryAfter is waited out by the sender itself."""
     from telegram import LinkPreviewOptions

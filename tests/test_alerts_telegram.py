@@ -170,3 +170,14 @@ async def test_scheduler_with_the_telegram_sender_escapes_html_and_sends_once(te
         await asyncio.wait_for(sched.run(stop), 30)
         assert len(telegram_api.sent(chat_id=-100777)) == 1
     store.close()
+
+
+def test_a_refused_token_is_reported_not_a_traceback(telegram_api, corpus_db, cli_env, monkeypatch, capsys):
+    db = str(corpus_db)
+    main(["subscribe", "--chat", "111", "--unit", HOP_THANH, "--db", db])
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "999:not-the-right-token")
+    assert main(["alerts", "--today", "2019-12-10", "--db", db]) == 1
+    assert "Không gửi được nhắc việc ngày 10/12/2019" in capsys.readouterr().err
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", telegram_api.token)
+    assert main(["alerts", "--today", "2019-12-10", "--db", db]) == 0       # nothing was recorded: sent now
+    assert len(telegram_api.sent(chat_id=111)) == 1

@@ -28,7 +28,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     progress = None
     if not args.json and len(files) > 20 and sys.stderr.isatty() or args.progress:
         from tqdm import tqdm
-        progress = tqdm(total=len(files), unit="tệp", file=sys.stderr)
+        progress = tqdm(total=len(files), unit="file", file=sys.stderr)
 
     def on_file(r: FileReport) -> None:
         if progress:
@@ -121,7 +121,7 @@ def cmd_alerts(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="chidao", description="Trợ lý văn bản chỉ đạo: ai phải làm gì, với ai, hạn nào.")
+    p = argparse.ArgumentParser(prog="chidao", description=render_template("cli_description.j2"))
     sub = p.add_subparsers(dest="cmd")
 
     def with_db(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:

@@ -36,6 +36,12 @@ from bot.scheduler import policy_of, render_digest, send_digests
 log = logging.getLogger("chidao.alerts")
 
 
+def _store(args: argparse.Namespace, settings: Settings | None = None) -> Store:
+    """--db, else CHIDAO_DB (the running bot's database, so that cron and the bot share one log), else the
+    default database seeded with the bundled directives."""
+    return open_store(args.db or (settings or load_settings()).db_path)
+
+
 def _selector(args: argparse.Namespace) -> dict | None:
     chosen = [k for k, v in (("unit", args.unit), ("document", args.document), ("everything", args.all)) if v]
     if len(chosen) != 1:
@@ -59,7 +65,7 @@ def subscribe(args: argparse.Namespace) -> int:
     if selector is None:
         print(render_template("subscription.j2", action="need_target"), file=sys.stderr)
         return 2
-    store = open_store(args.db)
+    store = _store(args)
     try:
         sub = add_subscription(store, args.channel, args.chat, **selector)
     except (AmbiguousUnit, UnknownUnit, AmbiguousDocument, UnknownDocument) as e:
@@ -74,7 +80,7 @@ def unsubscribe(args: argparse.Namespace) -> int:
     if selector is None:
         print(render_template("subscription.j2", action="need_target"), file=sys.stderr)
         return 2
-    store = open_store(args.db)
+    store = _store(args)
     try:
         count = drop_subscriptions(store, args.channel, args.chat, **selector)
     except (AmbiguousUnit, UnknownUnit, AmbiguousDocument, UnknownDocument) as e:
@@ -87,7 +93,7 @@ def unsubscribe(args: argparse.Namespace) -> int:
 def alerts(args: argparse.Namespace) -> int:
     day = parse_user_date(args.today) if args.today else datetime.now(TZ).date()   # BadDate -> exit 2
     settings = load_settings()
-    store = open_store(args.db)
+    store = _store(args, settings)
     policy = policy_of(settings)
     if args.dry_run:
         found = alert_core.digests(store, day, policy)

@@ -171,6 +171,7 @@ def _occurrence_dates(recurrence: str, day: int | None, start: date, end: date) 
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
 def _issued(value: str | None) -> date | None:
     if not value:
         return None
@@ -250,10 +251,12 @@ def _add_wanted(conn) -> int:
         f"select w.task_id, w.occurrence, w.due, w.doc_id, {_done_sql('w.task_id', 'w.occurrence')} "
         "from _occ_want w where not exists (select 1 from task_occurrences o "
         "where o.task_id = w.task_id and o.occurrence = w.occurrence)").rowcount
-    added += conn.execute(
-        "update task_occurrences set due = w.due, doc_id = w.doc_id from _occ_want w "
-        "where w.task_id = task_occurrences.task_id and w.occurrence = task_occurrences.occurrence "
-        "and (task_occurrences.due != w.due or task_occurrences.doc_id != w.doc_id)").rowcount
+    moved = conn.execute(
+        "select w.due, w.doc_id, w.task_id, w.occurrence from _occ_want w join task_occurrences o "
+        "on o.task_id = w.task_id and o.occurrence = w.occurrence where o.due != w.due or o.doc_id != w.doc_id"
+    ).fetchall()                      # driven by the (small) wanted set, then primary-key updates
+    conn.executemany("update task_occurrences set due = ?, doc_id = ? where task_id = ? and occurrence = ?", moved)
+    added += len(moved)
     return added
 
 
@@ -265,7 +268,8 @@ def _rebuild(conn, floor: date, until: date, docs: Sequence[int] | None) -> int:
         where_docs = " and doc_id in (select id from _occ_docs)"
     conn.execute("insert into _occ_want select id, '', deadline, doc_id from tasks "
                  "where deadline is not null and recurrence is null" + where_docs)
-    rows = conn.execute("select t.id, t.doc_id, t.recurrence, t.recurrence_day, d.issued_on from tasks t "
+    every = "indexed by tasks_recurring cross" if docs is None else ""
+    rows = conn.execute(f"select t.id, t.doc_id, t.recurrence, t.recurrence_day, d.issued_on from tasks t {every} "
                         "join documents d on d.id = t.doc_id where t.recurrence is not null"
                         + where_docs.replace("doc_id", "t.doc_id")).fetchall()
     conn.executemany("insert or ignore into _occ_want values (?, ?, ?, ?)", _recurring_rows(rows, floor, until))
@@ -282,8 +286,8 @@ def _rebuild(conn, floor: date, until: date, docs: Sequence[int] | None) -> int:
 def _extend(conn, floor: date, previous: date, until: date, skip_docs: set[int]) -> int:
     """Add the recurring occurrences that fall after ``previous`` up to ``until``."""
     rows = [r for r in conn.execute("select t.id, t.doc_id, t.recurrence, t.recurrence_day, d.issued_on "
-                                    "from tasks t join documents d on d.id = t.doc_id "
-                                    "where t.recurrence is not null") if r[1] not in skip_docs]
+                                    "from tasks t indexed by tasks_recurring cross join documents d "
+                                    "on d.id = t.doc_id where t.recurrence is not null") if r[1] not in skip_docs]
     conn.executemany("insert or ignore into _occ_want values (?, ?, ?, ?)",
                      _recurring_rows(rows, max(floor, previous + timedelta(days=1)), until))
     added = _add_wanted(conn)

@@ -121,3 +121,9 @@ def m202_open_occurrences_covering(db: sqlite_utils.Database) -> None:
         on task_occurrences (due, task_id, occurrence, doc_id, done) where done = 0;
     drop index if exists task_occurrences_open;
     """)
+
+
+@migration
+def m203_recurring_tasks(db: sqlite_utils.Database) -> None:
+    """Recurring tasks found without scanning every task (the daily refresh moves their window)."""
+    db.execute("create index if not exists tasks_recurring on tasks (recurrence) where recurrence is not null")

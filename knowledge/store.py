@@ -243,15 +243,34 @@ class Store:
             where.append("t.doc_id = ?")
             params.append(doc_id)
         if ids is not None:
-            ids = list(ids)
+            ids = list(dict.fromkeys(ids))
             if not ids:
                 return []
+            if len(ids) > 900:   # SQLite caps bound variables (32,766): ask in chunks, merge in order
+                rows = [r for i in range(0, len(ids), 900) for r in self._task_rows_where(
+                    where + [f"t.id in ({','.join('?' * len(ids[i:i + 900]))})"], params + ids[i:i + 900])]
+                rows.sort(key=lambda r: (r["doc_id"], r["seq"]))
+                links = self._links([r["id"] for r in rows])
+                return [self._stored_task(r, links.get(r["id"], {})) for r in rows]
             where.append(f"t.id in ({','.join('?' * len(ids))})")
             params.extend(ids)
-        sql = self._TASK_SQL + (" where " + " and ".join(where) if where else "") + " order by t.doc_id, t.seq"
-        rows = list(self.db.query(sql, params))
+        rows = self._task_rows_where(where, params)
         links = self._links([r["id"] for r in rows])
         return [self._stored_task(r, links.get(r["id"], {})) for r in rows]
+
+    def _task_rows_where(self, where: list[str], params: list) -> list[dict]:
+        sql = self._TASK_SQL + (" where " + " and ".join(where) if where else "") + " order by t.doc_id, t.seq"
+        return list(self.db.query(sql, params))
+
+    def search_texts(self, ids: Iterable[str]) -> dict[str, str]:
+        """task id -> its search text (search_form of the action, stored at ingest)."""
+        ids = list(ids)
+        out: dict[str, str] = {}
+        for i in range(0, len(ids), 900):
+            part = ids[i:i + 900]
+            out.update(self.db.execute(f"select id, folded from tasks where id in ({','.join('?' * len(part))})",
+                                       part).fetchall())
+        return out
 
     def task(self, tid: str) -> StoredTask:
         found = self.tasks(ids=[tid])
@@ -306,6 +325,37 @@ class Store:
 
     def tasks_due_between(self, start: date, end: date, *, exclude_done: bool = True) -> list[StoredTask]:
         return self.tasks(ids=[k[0] for k in self.task_keys_due_between(start, end, exclude_done=exclude_done)])
+
+    def due_page(self, start: date, end: date, *, exclude_done: bool = True, unit_ids: Iterable[int] | None = None,
+                 doc_ids: Iterable[int] | None = None, offset: int = 0, limit: int = 8) -> tuple[int, list[str]]:
+        """How many tasks are due in [start, end] (of these units, in these documents), and the
+        ids of one page of them by deadline then id — counted and cut in SQLite."""
+        unit_ids = None if unit_ids is None else list(unit_ids)
+        doc_ids = None if doc_ids is None else list(doc_ids)
+        if len(unit_ids or ()) + len(doc_ids or ()) > 30000:   # past SQLite's variable limit: filter here
+            keys = self.task_keys_due_between(start, end, exclude_done=exclude_done)
+            if unit_ids is not None:
+                mine = set(self.tasks_of_units(unit_ids))
+                keys = [k for k in keys if k[0] in mine]
+            if doc_ids is not None:
+                docs = set(doc_ids)
+                keys = [k for k in keys if k[1] in docs]
+            return len(keys), [k[0] for k in keys[offset:offset + limit]]
+        sql = "from tasks t left join task_status s on s.task_id = t.id and s.occurrence = '' " \
+              "where t.deadline between ? and ?"
+        params: list = [start.isoformat(), end.isoformat()]
+        if exclude_done:
+            sql += " and coalesce(s.status, 'chua_thuc_hien') != 'da_hoan_thanh'"
+        if unit_ids is not None:
+            sql += f" and t.id in (select task_id from task_units where unit_id in ({','.join('?' * len(unit_ids))}))"
+            params += unit_ids
+        if doc_ids is not None:
+            sql += f" and t.doc_id in ({','.join('?' * len(doc_ids))})"
+            params += doc_ids
+        total = self.db.execute("select count(*) " + sql, params).fetchone()[0]
+        page = [r[0] for r in self.db.execute("select t.id " + sql + " order by t.deadline, t.id limit ? offset ?",
+                                              params + [limit, offset])]
+        return total, page
 
     def task_keys_due_between(self, start: date, end: date, *, exclude_done: bool = True) -> list[tuple[str, int]]:
         """(task id, document id) of the tasks due in [start, end], by deadline then id: cheap

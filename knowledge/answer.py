@@ -352,7 +352,7 @@ class Engine:
             tasks = [t for t in tasks if t.doc_id in scope_docs]
         topic = _topic_words(f, units, self)
         if topic and len(tasks) > 3:
-            tasks = _rank_by_topic(tasks, topic) or tasks
+            tasks = _rank_by_topic(tasks, topic, self.store.search_texts(t.id for t in tasks)) or tasks
         roles_order = {"chu_tri": 0, "phoi_hop": 1, "theo_doi": 2}
         tasks.sort(key=lambda t: min(roles_order[r] for r in links[t.id]))
         items = [self._item(t, today, tuple(sorted(links[t.id], key=roles_order.get))) for t in tasks]
@@ -372,7 +372,7 @@ class Engine:
         topic = _topic_words(f, units, self)
         with_coord = [t for t in tasks if t.coordinators]
         if topic and with_coord:
-            ranked = _rank_by_topic(with_coord, topic)
+            ranked = _rank_by_topic(with_coord, topic, self.store.search_texts(t.id for t in with_coord))
             with_coord = ranked or with_coord
         items = [self._item(t, today, ("chu_tri",)) for t in with_coord]
         partners: list[str] = []
@@ -428,18 +428,15 @@ class Engine:
 
     def _time_view(self, q, view, today, units, scope_docs, scope_name, offset) -> Answer:
         kind, start, end, label = view
-        # (id, document) by deadline then id: count and filter them all, load only the page shown
-        keys = self.store.task_keys_due_between(start, end, exclude_done=True)
-        if units:
-            ids = set(self.store.tasks_of_units([u.id for u in units]))
-            keys = [k for k in keys if k[0] in ids]
-        if scope_docs is not None:
-            keys = [k for k in keys if k[1] in scope_docs]
-        tasks = self.store.tasks(ids=[k[0] for k in keys[offset:offset + PAGE]])
+        # counted and cut to the page shown in SQLite (by deadline, then id); only the page is loaded
+        total, page = self.store.due_page(start, end, exclude_done=True,
+                                          unit_ids=[u.id for u in units] if units else None,
+                                          doc_ids=scope_docs, offset=offset, limit=PAGE)
+        tasks = self.store.tasks(ids=page)
         tasks.sort(key=lambda t: (t.deadline, t.id))
         items = [self._item(t, today) for t in tasks]
         return Answer(kind, q, today, units=tuple(self._unit_label(u) for u in units),
-                      tasks=tuple(items), total=len(keys), offset=offset,
+                      tasks=tuple(items), total=total, offset=offset,
                       scope=scope_name, detail=label)
 
     def _doc_list(self, q, f, today, scope_docs, scope_name) -> Answer:
@@ -623,8 +620,11 @@ def _topic_words(f: str, units, engine: Engine) -> list[str]:
     return [w for w in tokens(f) if w not in _QUESTION_WORDS and w not in unit_words and len(w) > 1]
 
 
-def _rank_by_topic(tasks: list[StoredTask], topic: list[str]) -> list[StoredTask]:
-    scored = [(_overlap(topic, search_form(t.action)), t) for t in tasks]
+def _rank_by_topic(tasks: list[StoredTask], topic: list[str], texts: dict[str, str] | None = None) -> list[StoredTask]:
+    """``texts``: the tasks' search forms as stored at ingest (search_form of thousands of actions
+    per question is the slow part at 10,000 documents)."""
+    texts = texts or {}
+    scored = [(_overlap(topic, texts[t.id] if t.id in texts else search_form(t.action)), t) for t in tasks]
     best = max((s for s, _ in scored), default=0)
     if best < 0.5:
         return []

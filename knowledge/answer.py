@@ -272,10 +272,12 @@ class Engine:
             if fuzzy:
                 found.append((0, 1, fuzzy))
         units: list[_Unit] = []
+        seen: set[int] = set()   # (a list membership test compared whole records: slow for hundreds of units)
         for _, _, ids in found:
             for uid in sorted(ids):
                 u = self._units.get(uid)
-                if u and u not in units:
+                if u and u.id not in seen:
+                    seen.add(u.id)
                     units.append(u)
         if scope_docs is not None and units:
             scoped_ids = self.store.units_of_documents(scope_docs)
@@ -615,7 +617,8 @@ def _strip_question_words(key: str) -> str:
 
 
 def _topic_words(f: str, units, engine: Engine) -> list[str]:
-    names = " ".join(search_form(u.name) + " " + search_form(u.scope) for u in units)
+    # each distinct name and place once: a unit named without a place matches it in hundreds of places
+    names = " ".join(search_form(x) for x in dict.fromkeys(x for u in units for x in (u.name, u.scope)))
     unit_words = set(names.split())
     return [w for w in tokens(f) if w not in _QUESTION_WORDS and w not in unit_words and len(w) > 1]
 

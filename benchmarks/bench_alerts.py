@@ -184,7 +184,8 @@ def measure(store: Store, path: Path, args: argparse.Namespace) -> int:
         alerts.refresh_occurrences(store, TODAY + timedelta(days=policy.due_soon_days))
     with Step("select"):
         selection = alerts.select_alerts(store, TODAY, policy)
-    kinds = {k: sum(1 for items in selection.chats.values() for i in items if i.kind == k) for k in alerts.KINDS}
+    kinds = {k: sum(1 for rows in selection.chats.values() for r in rows if r[3] == n)
+             for n, k in enumerate(alerts.KINDS, 1)}
     print(f"          {selection.total:,} (chat, occurrence) items for {len(selection.chats) + len(selection.leaders):,} "
           f"chats: {len(selection.everything):,} for each of {len(selection.leaders)} leaders, "
           f"{sum(map(len, selection.chats.values())):,} for the others {kinds}", flush=True)

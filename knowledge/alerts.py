@@ -125,12 +125,16 @@ class Digest:
         return tuple(i for k in KINDS for i in self.of_kind(k)[:per_kind])
 
 
+Row = tuple[str, str, str, int]   # (task_id, occurrence, due ISO date, rank 1 overdue | 2 due soon | 3 escalated)
+
+
 @dataclass(frozen=True)
 class Selection:
-    """Everything the digests of a day must carry, for the chats that have not had theirs yet."""
+    """Everything the digests of a day must carry, for the chats that have not had theirs yet, as compact rows
+    in digest order (``digests`` turns them into DigestItems)."""
     day: date
-    chats: dict[tuple[str, str], tuple[DigestItem, ...]]   # unit and document subscribers
-    everything: tuple[DigestItem, ...]                      # the leaders' list, one for all of them
+    chats: dict[tuple[str, str], list[Row]]      # unit and document subscribers
+    everything: list[Row]                        # the leaders' list, one for all of them
     leaders: tuple[tuple[str, str], ...]
 
     @property
@@ -138,8 +142,8 @@ class Selection:
         """How many (chat, occurrence) items in all."""
         return sum(len(v) for v in self.chats.values()) + len(self.everything) * len(self.leaders)
 
-    def items_of(self, chat: tuple[str, str]) -> tuple[DigestItem, ...]:
-        return self.everything if chat in self.leaders else self.chats.get(chat, ())
+    def rows_of(self, chat: tuple[str, str]) -> list[Row]:
+        return self.everything if chat in self.leaders else self.chats.get(chat, [])
 
 
 # ---- occurrences ----------------------------------------------------------------------------------------
@@ -428,26 +432,24 @@ def select_alerts(store: Store, day: date, policy: AlertPolicy = AlertPolicy()) 
     params = _params(day, policy)
     todo = set(conn.execute(_TODO, params).fetchall())
     if not todo:
-        return Selection(day, {}, (), ())
+        return Selection(day, {}, [], ())
     leaders = tuple(c for c in conn.execute(_SELECT_LEADERS) if c in todo)
-    item = _Items(day)
-    everything: tuple[DigestItem, ...] = ()
-    if leaders:
-        everything = tuple(item(*row) for row in conn.execute(_SELECT_EVERYTHING, params))
+    everything = conn.execute(_SELECT_EVERYTHING, params).fetchall() if leaders else []
     todo.difference_update(leaders)
-    ranks: dict[tuple[str, str], dict[tuple[str, str, str], int]] = {}
+    found: dict[tuple[str, str], list[Row]] = {}
     for ch, cid, tid, occ, due, rank in conn.execute(_SELECT_CHATS, params):
-        chat = (ch, cid)
-        if chat in todo:
-            mine = ranks.setdefault(chat, {})
-            key = (tid, occ, due)
-            if mine.get(key, 9) > rank:
-                mine[key] = rank                  # the chat's own kind wins over an escalation
+        if (ch, cid) in todo:
+            found.setdefault((ch, cid), []).append((tid, occ, due, rank))
     chats = {}
-    for chat, mine in ranks.items():
-        ordered = sorted(mine.items(), key=lambda kv: (kv[1], kv[0][2], kv[0][0], kv[0][1]))
-        chats[chat] = tuple(item(tid, occ, due, rank) for (tid, occ, due), rank in ordered)
+    for chat, rows in found.items():
+        rows.sort(key=_digest_order)
+        seen: set[tuple[str, str]] = set()       # a chat's own kind (lower rank) wins over an escalation
+        chats[chat] = [r for r in rows if (r[0], r[1]) not in seen and not seen.add((r[0], r[1]))]
     return Selection(day, chats, everything, leaders)
+
+
+def _digest_order(row: Row) -> tuple[int, str, str, str]:
+    return row[3], row[2], row[0], row[1]
 
 
 def digests(store: Store, day: date, policy: AlertPolicy = AlertPolicy(), *, refresh: bool = True,
@@ -461,9 +463,13 @@ def digests(store: Store, day: date, policy: AlertPolicy = AlertPolicy(), *, ref
         refresh_occurrences(store, day + timedelta(days=policy.due_soon_days))
     sel = select_alerts(store, day, policy)
     follows = _follows(store)
-    out = [Digest(ch, cid, day, sel.items_of((ch, cid)), follows.get((ch, cid), ()))
-           for ch, cid in sorted(set(sel.chats) | set(sel.leaders))]
-    out = [d for d in out if d.items]
+    item = _Items(day)
+    shared = tuple(item(*r) for r in sel.everything)          # the leaders' items, made once
+    out = []
+    for chat in sorted(set(sel.chats) | set(sel.leaders)):
+        items = shared if chat in sel.leaders else tuple(item(*r) for r in sel.chats[chat])
+        if items:
+            out.append(Digest(chat[0], chat[1], day, items, follows.get(chat, ())))
     return load_tasks(store, out) if with_tasks else out
 
 

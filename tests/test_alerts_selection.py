@@ -291,6 +291,7 @@ def test_tasks_are_read_back_for_what_a_message_can_show(tmp_path):
     assert all(i.task is None for d in bare for i in d.items)
     sel = alerts.select_alerts(store, date(2024, 3, 25), POLICY)
     assert sel.total == 80 and sel.leaders == (("telegram", "9"),) and len(sel.everything) == 40
+    assert sel.everything[0] == ("1.20", "", "2024-03-01", 1) and sel.rows_of(("telegram", "1")) == sel.everything
 
 
 def test_incremental_refresh_agrees_with_a_full_rebuild(tmp_path):

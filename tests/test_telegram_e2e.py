@@ -420,3 +420,17 @@ async def test_a_docx_directive_is_read_and_previewed(telegram_api, telegram_bot
     telegram_api.document(ADMIN_ID, path.name, path.read_bytes())
     preview = (await telegram_api.wait_for("sendMessage", chat_id=ADMIN_ID, after=mark))[0]
     assert "Công văn 15.docx" in preview.text and "15/UBND-VP" in preview.text and "2 nhiệm vụ" in preview.text
+
+
+async def test_an_official_marks_one_occurrence_of_a_recurring_task(telegram_api, telegram_bot, corpus_db):
+    """Digest buttons carry done:<task>:<occurrence>; only that occurrence is closed, and a bad one is refused."""
+    api = telegram_api
+    await make_official(api)
+    _, reply = await press(api, OFFICIAL, "done:5.10:2019-12-31")
+    assert "đã hoàn thành" in reply.text
+    with sqlite3.connect(corpus_db) as conn:
+        rows = conn.execute("select occurrence, status from task_status where task_id = '5.10'").fetchall()
+    assert rows == [("2019-12-31", "da_hoan_thanh")]
+    assert status_of(corpus_db, "5.10") == "chua_thuc_hien"
+    _, reply = await press(api, OFFICIAL, "done:5.10:2019-12-15")     # not a day this task falls due
+    assert "mã" in reply.text.lower()

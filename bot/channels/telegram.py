@@ -669,7 +669,7 @@ class TelegramChannel:
 
     async def _set_status(self, update: Update, ref: str, status: str, note: str) -> None:
         require(self._role(update), "set_status")
-        from knowledge.alerts import parse_task_ref
+        from knowledge.alerts import BadOccurrence, parse_task_ref, set_occurrence_status
 
         ref = ref.strip().strip(".,;()[]").removeprefix("#")[:60]
         task_id, occurrence = parse_task_ref(ref) or (ref, "")   # "5.12", or "5.10:2019-12-31" for one occurrence
@@ -680,9 +680,9 @@ class TelegramChannel:
                 await self._answer_query(update)
                 await self._say(update, "tg_notice.j2", what="already_done", task=before)
                 return
-            self.store.set_status(task_id, status, note=note[:1000], by_chat=str(user.id) if user else "",
-                                  by_name=user.full_name if user else "", occurrence=occurrence)
-        except UnknownTask:
+            set_occurrence_status(self.store, task_id, occurrence, status, note=note[:1000],
+                                  by_chat=str(user.id) if user else "", by_name=user.full_name if user else "")
+        except (UnknownTask, BadOccurrence):
             await self._answer_query(update)
             await self._say(update, "tg_error.j2", error="unknown_task", value=task_id)
             return

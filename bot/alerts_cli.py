@@ -22,7 +22,7 @@ from datetime import datetime
 from knowledge import alerts as alert_core
 from knowledge.dates import parse_user_date
 from knowledge.errors import AmbiguousUnit, UnknownUnit
-from knowledge.lookup import AmbiguousDocument, UnknownDocument
+from knowledge.errors import AmbiguousDocument, UnknownDocument
 from knowledge.store import Store
 from knowledge.subscriptions import subscribe as add_subscription
 from knowledge.subscriptions import unsubscribe as drop_subscriptions

@@ -30,6 +30,22 @@ class AmbiguousUnit(ChidaoError):
         self.candidates = candidates
 
 
+class UnknownDocument(ChidaoError):
+    """No stored document answers to the number, file name or id given."""
+
+    def __init__(self, ref: str, suggestions: tuple[str, ...] = ()) -> None:
+        super().__init__(ref)
+        self.name = ref
+        self.suggestions = suggestions
+
+
+class AmbiguousDocument(ChidaoError):
+    def __init__(self, ref: str, candidates: tuple[str, ...]) -> None:
+        super().__init__(ref)
+        self.name = ref
+        self.candidates = candidates
+
+
 class BadDate(ChidaoError):
     def __init__(self, value: str) -> None:
         super().__init__(value)

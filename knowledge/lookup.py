@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from knowledge.errors import AmbiguousUnit, ChidaoError, UnknownUnit
+from knowledge.errors import AmbiguousDocument, AmbiguousUnit, UnknownDocument, UnknownUnit
 from knowledge.store import DocumentRow, Store, UnitRow
 from knowledge.text import fold
 from knowledge.units import PLACE_WORDS, squeeze_acronyms, unit_key
@@ -24,22 +24,6 @@ from knowledge.units import PLACE_WORDS, squeeze_acronyms, unit_key
 FUZZY_ACCEPT = 88      # fuzz.ratio at or above which a typo is taken as the unit meant
 SUGGEST_FROM = 60      # fuzz.WRatio at or above which a unit is offered as a suggestion
 MAX_CANDIDATES = 10
-
-
-class UnknownDocument(ChidaoError):
-    """No stored document answers to the number, file name or id given."""
-
-    def __init__(self, ref: str, suggestions: tuple[str, ...] = ()) -> None:
-        super().__init__(ref)
-        self.name = ref
-        self.suggestions = suggestions
-
-
-class AmbiguousDocument(ChidaoError):
-    def __init__(self, ref: str, candidates: tuple[str, ...]) -> None:
-        super().__init__(ref)
-        self.name = ref
-        self.candidates = candidates
 
 
 @dataclass(frozen=True)

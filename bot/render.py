@@ -80,6 +80,7 @@ def render_template(name: str, channel: str = "console", **values: Any) -> str:
     """Render any template (messages, help, digests) for a channel."""
     env = environment(channel)
     values.setdefault("short", _short)
+    values.setdefault("channel", channel)
     text = env.get_template(name).render(**values)
     return _tidy(text)
 

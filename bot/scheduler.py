@@ -103,7 +103,7 @@ def render_digest(digest: Digest, channel: str, sources: Mapping[int, DocumentRo
             sections = [(k, ready[k][:cap], len(groups[k])) for k in SECTION_ORDER if groups[k]]
             shown_items = tuple(i for _, shown, _ in sections for i in shown)
             numbers = {i.key: n for n, i in enumerate(shown_items, 1)}
-            text = render_template("digest.j2", channel, channel=channel, digest=digest, sections=sections, numbers=numbers,
+            text = render_template("digest.j2", channel, digest=digest, sections=sections, numbers=numbers,
                                    sources=sources, policy=policy, with_buttons=with_buttons and bool(shown_items),
                                    short=lambda s, w=width: _short(s, w))
             if len(text) <= limit:

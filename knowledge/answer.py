@@ -104,6 +104,10 @@ class Engine:
         for alias, uid in self.store.unit_aliases():
             self._alias.setdefault(alias, set()).add(uid)
         self._alias_list = list(self._alias)
+        self._aliases_of: dict[int, list[str]] = {}
+        for alias, ids in self._alias.items():
+            for uid in ids:
+                self._aliases_of.setdefault(uid, []).append(alias)
         self._docs = {d.id: d for d in self.store.documents()}
         self._places = {}
         for d in self._docs.values():
@@ -162,6 +166,13 @@ class Engine:
                 return self._doc_summary(q, docs[0], today)
 
         units = self._units_in(q, f, scope_docs)
+        issued = self._issued_by(q, units)
+        if issued:
+            # "theo công văn của Sở TN&MT …": the issuer scopes the question, it is not asked about
+            units = [u for u in units if u.id not in issued]
+            docs = set().union(*issued.values())
+            scope_docs = tuple(sorted(docs & set(scope_docs))) if scope_docs else tuple(sorted(docs))
+            scope_name = scope_name or next(iter(self._docs[i].issuer for i in scope_docs), None)
         if _asks_deadline(f) and not units and ctx.task_ids and _refers_back(f):
             items = [self._item(t, today) for t in self.store.tasks(ids=ctx.task_ids)]
             return Answer(DEADLINE, q, today, tasks=tuple(items[:PAGE]), total=len(items), scope=scope_name)
@@ -248,10 +259,10 @@ class Engine:
         return self._doc_index[1]
 
     # ---- units ----------------------------------------------------------------
-    def _units_in(self, q: str, f: str, scope_docs: tuple[int, ...] | None) -> list[_Unit]:
-        key = unit_key(q)
-        words = key.split()
-        found: list[tuple[int, int, set[int]]] = []   # (start, length, ids)
+    def _mentions(self, q: str) -> tuple[list[str], list[tuple[int, int, set[int]]]]:
+        """The question's unit-key words and the unit mentions in them: (start, length, unit ids)."""
+        words = unit_key(q).split()
+        found: list[tuple[int, int, set[int]]] = []
         n = len(words)
         i = 0
         while i < n:
@@ -267,6 +278,11 @@ class Engine:
                 i += best[1]
             else:
                 i += 1
+        return words, found
+
+    def _units_in(self, q: str, f: str, scope_docs: tuple[int, ...] | None) -> list[_Unit]:
+        key = unit_key(q)
+        _, found = self._mentions(q)
         if not found:
             fuzzy = self._fuzzy_unit(key)
             if fuzzy:
@@ -286,6 +302,23 @@ class Engine:
                 units = in_scope
         # the longest mention wins over its parts ("Văn phòng HĐND và UBND" over "UBND")
         return units
+
+    def _issued_by(self, q: str, units: list[_Unit]) -> dict[int, set[int]]:
+        """Units named after 'của / theo / cho' that issued documents: unit id -> those documents."""
+        words, mentions = self._mentions(q)
+        wanted = {u.id for u in units}
+        out: dict[int, set[int]] = {}
+        for start, _, ids in mentions:
+            before = words[max(0, start - 3):start]
+            if not any(w in ("cua", "theo", "cho") for w in before):
+                continue
+            for uid in ids & wanted:
+                u = self._units[uid]
+                docs = {d.id for d in self._docs.values()
+                        if d.issuer and unit_key(d.issuer) in (unit_key(f"{u.name} {u.scope}"), unit_key(u.name))}
+                if docs:
+                    out[uid] = docs
+        return out
 
     def _mentioned_in_texts(self, name: str) -> bool:
         """Whether the texts speak of this name (or of its first words: the phrase may run into the question)."""

@@ -19,7 +19,7 @@ UNIT_STARTS = tuple(sorted({
     "dang uy", "huyen uy", "tinh uy", "thi uy", "co quan", "cac co quan", "cac don vi", "cac so", "cac phong",
     "cac ban", "cac xa", "cac huyen", "tat ca", "thu truong", "chu tich", "pho chu tich", "giam doc", "pho giam doc",
     "truong phong", "nguoi dung dau", "lanh dao", "chanh van phong", "truong ban", "cac dia phuong", "dia phuong",
-    "uy ban mat tran", "mat tran", "ubmttq", "hoi lien hiep", "hoi nong dan", "hoi cuu chien binh", "doan thanh nien",
+    "uy ban mat tran", "uy ban", "mat tran", "ubmttq", "bo chi huy", "chqs", "bchqs", "hoi lien hiep", "hoi nong dan", "hoi cuu chien binh", "doan thanh nien",
     "cac to chuc", "cac hoi", "cac doan the", "thuong truc", "vp", "ca", "bql", "bchqs", "ban quan ly", "cac nganh",
     "cac truong", "truong", "benh vien", "cac co so", "ngan hang", "dien luc", "buu dien", "cac phuong",
 }, key=len, reverse=True))
@@ -55,6 +55,10 @@ _VERB_RE = re.compile(r"(?:" + "|".join(re.escape(v) for v in VERBS) + r")(?![\w
 _START_RE = re.compile(r"(?:" + "|".join(re.escape(u) for u in UNIT_STARTS) + r")(?![\w])")
 _SPLIT_RE = re.compile(r"(?:" + "|".join(re.escape(u) for u in SPLIT_STARTS) + r")(?![\w])")
 _PLACE_NAME_LIST = re.compile(r"^(?P<head>.*?\bcác\s+(?P<level>xã|phường|thị trấn|huyện|thị xã|thành phố|quận))\s*:\s*(?P<names>.+)$", re.I)
+_NAME = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ0-9][\wÀ-ỹ]*)*"
+# "UBND các huyện Sìn Hồ, Phong Thổ, Than Uyên": named places without a colon
+_PLACE_NAMES_BARE = re.compile(r"^(?P<head>.*?\bcác\s+(?P<level>xã|phường|thị trấn|huyện|thị xã|thành phố|quận))\s+"
+                               rf"(?P<names>{_NAME}(?:\s*(?:,|và)\s*{_NAME})+)\s*$")
 INTRO_VERBS = re.compile(r"^(?:giao(?:\s+cho)?|đề nghị|yêu cầu|ủy quyền|uỷ quyền|đối với)\s+", re.I)
 # Words that start like a unit but are verbs or phrases: "Tổ chức", "Đối với", "Ban hành", "Bố trí".
 _NOT_UNIT = re.compile(r"(?:to chuc|doi voi|doi moi|truong hop|truong thon|ban hanh|bo tri|bo sung|phong chong|phong ngua|so hoa|so ket|"
@@ -101,6 +105,7 @@ def _phrase_end(text: str, f: str, pos: int, allow_colon: bool, max_words: int) 
     i = pos
     exempt_until = -1
     n = len(text)
+    heads: set[str] = set()   # capitalised first words of names ("Trung tâm Quan trắc"): lowercase again, a verb
     while i < n:
         ch = text[i]
         if ch == ":" and allow_colon:
@@ -131,11 +136,17 @@ def _phrase_end(text: str, f: str, pos: int, allow_colon: bool, max_words: int) 
                 m_unit = None
             if m_unit and m_unit.group(0) in NEEDS_NAME:
                 exempt_until = m_unit.end() + _next_word_len(f, m_unit.end())
+                nxt = re.match(r"\s*(\S+)(?:\s+(\S+))?", text[m_unit.end():])
+                if nxt and nxt.group(1)[:1].isupper():
+                    heads.add(" ".join(fold_keep_length(x) for x in nxt.groups() if x))
+            elif heads and not text[i].isupper() and words > 2 and any(f.startswith(h, i) for h in heads):
+                return i
             else:
                 m_verb = _VERB_RE.match(f, i)
                 prev = text[:i].rstrip()
                 capital = text[i].isupper()
-                if m_verb and words and not capital and not prev.endswith(","):
+                after_noun = re.search(r"(?:du an|quy|chuong trinh|de an)(?:\s+dau tu)?\s*$", f[max(0, i - 30):i])
+                if m_verb and words and not capital and not prev.endswith(",") and not after_noun:
                     return i
                 if m_verb and words and prev.endswith(",") and not capital and not _is_name_word_after_comma(f, i):
                     return i
@@ -172,7 +183,7 @@ def _list_end(text: str, pos: int) -> int:
 def split_units(phrase: str) -> list[str]:
     """'Thủ trưởng các cơ quan …; Chủ tịch UBND các huyện, thị xã' -> one name per unit."""
     phrase = squash(INTRO_VERBS.sub("", phrase.strip()))
-    m = _PLACE_NAME_LIST.match(phrase)
+    m = _PLACE_NAME_LIST.match(phrase) or _PLACE_NAMES_BARE.match(phrase)
     if m and _names_follow(m.group("names"), 0):
         head = re.sub(r"\bcác\s+" + m.group("level") + r"\s*$", "", m.group("head"), flags=re.I).strip()
         head = re.sub(r"(?i)^(?:thủ trưởng|chủ tịch)\s+", "", head).strip()

@@ -163,7 +163,7 @@ def recurrence_of(text: str) -> tuple[str | None, int | None]:
 
 
 _URGENT = (
-    (re.compile(r"(?<![\wÀ-ỹ])ngay(?![\wÀ-ỹ])"), "ngay"),
+    (re.compile(r"(?<![\wÀ-ỹ])ngay(?![\wÀ-ỹ])(?!\s+(?:tại|sau|từ|trong|khi|cả|cạnh|bên|trên|đầu|lúc)\b)"), "ngay"),
     (re.compile(r"(?<![\wÀ-ỹ])(?:khẩn trương|khẩn cấp|hỏa tốc|thượng khẩn)(?![\wÀ-ỹ])", re.I), "khan_truong"),
     (re.compile(r"(?<![\wÀ-ỹ])thường xuyên(?![\wÀ-ỹ])", re.I), "thuong_xuyen"),
 )

@@ -354,6 +354,7 @@ def _looks_like_subject(body: str, end: int) -> bool:
 def _finish(w: _Walk) -> list[Task]:
     issued = w.header.issued_on
     tasks: list[Task] = []
+    last_extension: dates.DeadlineHit | None = None
     for d in w.drafts:
         action = squash(d.text)
         if _BOILERPLATE_ACTION.match(fold(action)) or _FORMULA.match(fold(action)) or _is_closing(action):
@@ -361,12 +362,15 @@ def _finish(w: _Walk) -> list[Task]:
         hits = dates.find_deadlines(action, issued)
         extension = [h for h in hits if h.extends]
         plain_hits = [h for h in hits if not h.extends]
-        if extension and not plain_hits and tasks:
-            _apply_extension(tasks, action, extension[-1])
-            continue
+        if extension and not plain_hits:
+            last_extension = extension[-1]
+            if tasks and _apply_extension(tasks, action, extension[-1]):
+                continue
         if not d.assignees:
             continue
         deadline = plain_hits[0] if plain_hits else (extension[-1] if extension else None)
+        if deadline is None and last_extension and _REFERS_TO_EXTENSION.search(fold(action)):
+            deadline = last_extension       # "… đúng thời hạn được gia hạn"
         recurrence, recur_day = dates.recurrence_of(action)
         urgency = dates.urgency_of(action) or d.urgency
         if d.deadline_text and deadline is None:
@@ -397,10 +401,12 @@ def _coordinators(w: _Walk, action: str, assignees: tuple[str, ...]) -> tuple[st
     return tuple(out)
 
 
-def _apply_extension(tasks: list[Task], text: str, hit: dates.DeadlineHit) -> None:
-    """'gia hạn đến ngày …': the later date stands for the task it speaks of."""
-    from rapidfuzz import fuzz
+_REFERS_TO_EXTENSION = re.compile(r"\b(?:thoi han|han|thoi gian)\s+(?:da\s+)?(?:duoc\s+)?gia han\b")
 
+
+def _apply_extension(tasks: list[Task], text: str, hit: dates.DeadlineHit) -> bool:
+    """'gia hạn … đến ngày …': the later date stands for the earlier task it names (by clause, or by
+    saying the same thing). False when no earlier task is meant: the date is then this text's own."""
     named = re.search(r"(?i)(?:mục|điểm|khoản)\s+([\dIVXivx]+(?:[.\d]*)?(?:\s*[a-zđ]\))?)", text)
     if named:
         label = named.group(1).strip(" .)").replace(" ", "")
@@ -409,11 +415,25 @@ def _apply_extension(tasks: list[Task], text: str, hit: dates.DeadlineHit) -> No
             dated_same = [i for i in same if tasks[i].deadline] or same
             i = dated_same[0]
             tasks[i] = replace(tasks[i], deadline=hit.day, deadline_time=hit.time)
-            return
+            return True
+    m = re.search(r"gia han\s+(?:thoi gian|thoi han)?\s*(.{10,120}?)\s+den\s+(?:het\s+)?ngay", fold(text))
+    subject = m.group(1) if m else fold(text)
     dated = [i for i, t in enumerate(tasks) if t.deadline]
-    pool = dated or list(range(len(tasks)))
-    best = max(pool, key=lambda i: (fuzz.token_set_ratio(fold(tasks[i].action), fold(text)), i))
+    if not dated:
+        return False
+    words = [x for x in re.findall(r"[a-z0-9]+", subject) if len(x) > 1]
+    if len(words) < 3:
+        return False
+
+    def share(i: int) -> float:
+        have = set(re.findall(r"[a-z0-9]+", fold(tasks[i].action)))
+        return sum(1 for x in words if x in have) / len(words)
+
+    score, best = max((share(i), i) for i in dated)
+    if score < 0.75:
+        return False
     tasks[best] = replace(tasks[best], deadline=hit.day, deadline_time=hit.time)
+    return True
 
 
 def _link_monitors(tasks: list[Task]) -> list[Task]:

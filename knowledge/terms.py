@@ -23,7 +23,8 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("nong nghiep va phat trien nong thon", "nnptnt"), ("kinh te va ha tang", "ktht"), ("kinh te - ha tang", "ktht"),
     ("van hoa va thong tin", "vhtt"), ("van hoa - thong tin", "vhtt"), ("van hoa va truyen thong", "vhtt"),
     ("van hoa - truyen thong", "vhtt"), ("van hoa, the thao", "vhtt"), ("mat tran to quoc", "mttq"),
-    ("bao hiem xa hoi", "bhxh"), ("bo phan mot cua", "bpmc"), ("van phong hdnd va ubnd", "vp hdnd ubnd"),
+    ("bao hiem xa hoi", "bhxh"), ("bo chi huy quan su", "bchqs"), ("ban chi huy quan su", "bchqs"),
+    ("mat tran to quoc viet nam", "mttq"), ("mat tran to quoc", "mttq"), ("bo phan mot cua", "bpmc"), ("van phong hdnd va ubnd", "vp hdnd ubnd"),
     ("van phong hdnd - ubnd", "vp hdnd ubnd"), ("van phong hdnd & ubnd", "vp hdnd ubnd"),
     ("van phong hdnd&ubnd", "vp hdnd ubnd"), ("van phong", "vp"), ("cong an", "ca"), ("so hoa", "sohoa"),
 )
@@ -31,7 +32,7 @@ SHORT_FORMS: tuple[tuple[str, str], ...] = (
     (r"\btn\s*&\s*mt\b|\btn-mt\b", "tnmt"), (r"\btc\s*-\s*kh\b", "tckh"), (r"\bvh\s*-\s*tt\b|\bvh&tt\b", "vhtt"),
     (r"\btt\s*&\s*tt\b", "tttt"), (r"\bld\s*-\s*tb\s*&\s*xh\b|\bldtb&xh\b", "ldtbxh"), (r"\bgd\s*&\s*dt\b", "gddt"),
     (r"\bnn\s*&\s*ptnt\b", "nnptnt"), (r"\bkt\s*-\s*ht\b", "ktht"), (r"\bhdnd\s*[-&]\s*ubnd\b", "hdnd ubnd"),
-    (r"\bubmttq\b", "ubnd mttq"), (r"\bmot cua\b", "motcua"),
+    (r"\bubmttq\b", "uy ban mttq"), (r"\bb?chqs\b", "bchqs"), (r"\bmot cua\b", "motcua"),
 )
 ROMAN_QUARTER = ((r"\bquy\s+iv\b", "quy 4"), (r"\bquy\s+iii\b", "quy 3"), (r"\bquy\s+ii\b", "quy 2"), (r"\bquy\s+i\b", "quy 1"))
 _ABBR_RE = [(re.compile(rf"\b{re.escape(long)}\b"), short) for long, short in ABBREVIATIONS]

@@ -18,18 +18,20 @@ ROLE_PREFIXES = (
 )
 # Long forms spelled short everywhere (folded).
 LONG_FORMS = (
-    ("uy ban nhan dan", "ubnd"), ("hoi dong nhan dan", "hdnd"), ("mat tran to quoc", "mttq"),
-    ("ubmttq", "ubnd mttq"), ("cong nghe thong tin", "cntt"), ("thu tuc hanh chinh", "tthc"),
+    ("uy ban nhan dan", "ubnd"), ("hoi dong nhan dan", "hdnd"), ("mat tran to quoc viet nam", "mttq"),
+    ("mat tran to quoc", "mttq"), ("ubmttq", "uy ban mttq"), ("mttq viet nam", "mttq"),
+    ("cong nghe thong tin", "cntt"), ("thu tuc hanh chinh", "tthc"),
+    ("bo chi huy quan su", "bchqs"), ("ban chi huy quan su", "bchqs"), ("chqs", "bchqs"),
 )
 # Short prefixes spelled long (folded, at the start of a unit name).
 SHORT_PREFIXES = (
-    ("vp ", "van phong "), ("tt ", "trung tam "), ("ca ", "cong an "), ("bchqs ", "ban chi huy quan su "),
+    ("vp ", "van phong "), ("tt ", "trung tam "), ("ca ", "cong an "),
     ("bql ", "ban quan ly "), ("cn ", "chi nhanh "),
 )
 # Kinds of unit: the words a name starts with (longest first).
 UNIT_TYPES = tuple(sorted((
     "phong", "so", "ban", "trung tam", "van phong", "chi cuc", "chi nhanh", "cong an", "doi", "to", "hoi",
-    "ubnd", "hdnd", "bo", "cuc", "vien", "kho bac", "bao hiem xa hoi", "ban chi huy quan su", "ban quan ly",
+    "ubnd", "hdnd", "bo", "cuc", "vien", "bchqs", "uy ban mttq", "kho bac", "bao hiem xa hoi", "ban chi huy quan su", "ban quan ly",
     "doan", "hoi dong", "cong chuc", "can bo", "bo phan", "ban bien tap", "uy ban", "thanh tra", "toa an",
     "vien kiem sat", "chi doan", "dang uy", "huyen uy", "tinh uy", "thi uy", "co quan", "don vi", "chinh phu",
     "thu tuong", "ban dan van", "ubnd mttq", "truong", "benh vien", "trung tam y te",

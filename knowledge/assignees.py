@@ -22,6 +22,9 @@ UNIT_STARTS = tuple(sorted({
     "uy ban mat tran", "uy ban", "mat tran", "ubmttq", "bo chi huy", "chqs", "bchqs", "hoi lien hiep", "hoi nong dan", "hoi cuu chien binh", "doan thanh nien",
     "cac to chuc", "cac hoi", "cac doan the", "thuong truc", "vp", "ca", "bql", "bchqs", "ban quan ly", "cac nganh",
     "cac truong", "truong", "benh vien", "cac co so", "ngan hang", "dien luc", "buu dien", "cac phuong",
+    "nhan vien", "cac thon", "thon", "buon", "ap", "ban", "to dan pho", "khu pho", "truong thon", "truong buon",
+    "cong ty", "cac cong ty", "doanh nghiep", "cac doanh nghiep", "hop tac xa", "ca nhan", "cac ca nhan",
+    "chu dau tu", "cac chu dau tu", "nha thau", "tram", "hat kiem lam", "ban chi dao", "dai", "chi hoi",
 }, key=len, reverse=True))
 # Unit words that need a name after them ("Tổ kiểm tra", "Văn phòng đăng ký đất đai"): the next word is
 # part of the name even when it looks like a verb.
@@ -30,7 +33,8 @@ NEEDS_NAME = frozenset({
     "doan", "bo phan", "ban chi huy", "ban quan ly", "kho bac", "cong chuc", "can bo", "thanh tra", "co quan", "bo",
 })
 # Words a unit list may be split before (a new unit starts).
-SPLIT_STARTS = tuple(s for s in UNIT_STARTS if s not in ("co quan", "to", "doi", "tat ca", "cac nganh", "truong", "ca", "vp"))
+SPLIT_STARTS = tuple(s for s in UNIT_STARTS if s not in ("co quan", "to", "doi", "tat ca", "cac nganh", "truong", "ca", "vp",
+                                                          "ca nhan", "cac ca nhan", "ap"))
 
 VERBS = tuple(sorted({
     "thuc hien", "to chuc", "trien khai", "chu tri", "phoi hop", "tang cuong", "chi dao", "theo doi", "don doc",
@@ -59,7 +63,7 @@ _NAME = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ0-9][\wÀ-ỹ]*)*"
 # "UBND các huyện Sìn Hồ, Phong Thổ, Than Uyên": named places without a colon
 _PLACE_NAMES_BARE = re.compile(r"^(?P<head>.*?\bcác\s+(?P<level>xã|phường|thị trấn|huyện|thị xã|thành phố|quận))\s+"
                                rf"(?P<names>{_NAME}(?:\s*(?:,|và)\s*{_NAME})+)\s*$")
-INTRO_VERBS = re.compile(r"^(?:giao(?:\s+cho)?|đề nghị|yêu cầu|ủy quyền|uỷ quyền|đối với)\s+", re.I)
+INTRO_VERBS = re.compile(r"^(?:giao(?:\s+cho)?|đề nghị|yêu cầu|ủy quyền|uỷ quyền|riêng(?:\s+đối với)?|đối với)\s+", re.I)
 # Words that start like a unit but are verbs or phrases: "Tổ chức", "Đối với", "Ban hành", "Bố trí".
 _NOT_UNIT = re.compile(r"(?:to chuc|doi voi|doi moi|truong hop|truong thon|ban hanh|bo tri|bo sung|phong chong|phong ngua|so hoa|so ket|"
                        r"cac noi dung|cac nhiem vu|cac giai phap|tat ca cac (?:noi dung|nhiem vu)|don vi nao|co quan nao)(?![\w])")
@@ -116,10 +120,16 @@ def _phrase_end(text: str, f: str, pos: int, allow_colon: bool, max_words: int) 
                 if nxt != -1 and nxt - i < 300:
                     return nxt
                 return _list_end(text, i + 1)
-            if re.search(r"(?i)(?:cơ quan|đơn vị|ngành)\s*$", head) and i + 1 < n and starts_with_unit(text[i + 1:]):
-                i += 1
+            if i + 1 < n and starts_with_unit(text[i + 1:]) and _is_list_of_units(text, i + 1):
+                i += 1       # "Trưởng các thôn, buôn: Buôn Ea Ning, Buôn Ea Tlả, Thôn 4 phân công …"
                 continue
             return i
+        if ch == "(" and words:
+            close = text.find(")", i)
+            after = text[close + 1:close + 40].lstrip() if close != -1 else ""
+            if close != -1 and close - i < 120 and after[:1].islower():
+                i = close + 1      # "Thôn 4 (vùng có dịch …) phân công": the remark belongs to the name
+                continue
         if ch in ".;(" and not (ch == ";" and starts_with_unit(text[i + 1:])):
             if ch == "." and i + 1 < n and not text[i + 1].isspace():
                 i += 1
@@ -145,7 +155,8 @@ def _phrase_end(text: str, f: str, pos: int, allow_colon: bool, max_words: int) 
                 m_verb = _VERB_RE.match(f, i)
                 prev = text[:i].rstrip()
                 capital = text[i].isupper()
-                after_noun = re.search(r"(?:du an|quy|chuong trinh|de an)(?:\s+dau tu)?\s*$", f[max(0, i - 30):i])
+                after_noun = re.search(r"(?:du an|quy|chuong trinh|de an)(?:\s+dau tu)?\s*$|\b(?:cac|nhung)\s*$",
+                                       f[max(0, i - 30):i])
                 if m_verb and words and not capital and not prev.endswith(",") and not after_noun:
                     return i
                 if m_verb and words and prev.endswith(",") and not capital and not _is_name_word_after_comma(f, i):
@@ -176,8 +187,30 @@ def _names_follow(text: str, pos: int) -> bool:
 
 
 def _list_end(text: str, pos: int) -> int:
-    m = re.search(r"[.;]|\s(?=[a-zđà-ỹ]{2,}\s)", text[pos:])
-    return pos + (m.start() if m else len(text) - pos)
+    """Where a list of names after a colon ends: at a full stop, or at the first lowercase word that is
+    not 'và' joining one more name or unit ("… An Điền và UBND xã Phú An chỉ đạo …")."""
+    for m in re.finditer(r"[.;]|\S+", text[pos:]):
+        word = m.group(0)
+        if word in (".", ";"):
+            return pos + m.start()
+        if word[:1].islower() and not word[:1].isdigit():
+            rest = text[pos + m.end():].lstrip()
+            if word == "và" and starts_with_unit(rest):
+                sub = unit_phrase(rest, allow_colon=False)
+                if sub:
+                    end = pos + m.end() + (len(text[pos + m.end():]) - len(rest)) + len(sub.written)
+                    return end
+            if word == "và" and rest[:1].isupper():
+                continue
+            return pos + m.start() - 1 if m.start() else pos
+    return len(text)
+
+
+def _is_list_of_units(text: str, pos: int) -> bool:
+    """After a colon: 'Buôn Ea Ning, Buôn Ea Tlả, Thôn 4 …' (two or more units), not an action."""
+    head = text[pos:pos + 200]
+    parts = re.split(r",|;|\svà\s", head)
+    return len(parts) > 1 and sum(1 for p in parts[:3] if starts_with_unit(p)) >= 2
 
 
 def split_units(phrase: str) -> list[str]:
@@ -189,7 +222,8 @@ def split_units(phrase: str) -> list[str]:
         head = re.sub(r"(?i)^(?:thủ trưởng|chủ tịch)\s+", "", head).strip()
         names = [squash(n).strip(" .;:") for n in re.split(r",|;|\bvà\b", m.group("names"))]
         level = m.group("level").lower()
-        return [f"{head} {level} {n}".strip() for n in names if n and n[0].isupper()]
+        names = [re.sub(r"\s*\([^)]*\)", "", n).strip() for n in names]
+        return [n if starts_with_unit(n) else f"{head} {level} {n}".strip() for n in names if n and n[0].isupper()]
     if ":" in phrase:
         head, _, tail = phrase.partition(":")
         if starts_with_unit(tail):
@@ -202,6 +236,7 @@ def split_units(phrase: str) -> list[str]:
     parts: list[str] = []
     for chunk in re.split(r";", phrase):
         parts.extend(_split_chunk(chunk))
+    parts = [re.sub(r"\s*\([^)]*\)", "", p) for p in parts]      # remarks in brackets are not names
     return [p for p in (squash(x).strip(" ,;.-–") for x in parts) if p and len(p) > 2]
 
 

@@ -23,7 +23,7 @@ KINDS = {
 TITLE_KINDS = ("THÔNG BÁO", "KẾ HOẠCH", "CHỈ THỊ", "QUYẾT ĐỊNH", "CÔNG ĐIỆN", "HƯỚNG DẪN", "BÁO CÁO", "NGHỊ QUYẾT")
 REF_KINDS = r"(Nghị định|Thông tư liên tịch|Thông tư|Quyết định|Văn bản|Công văn|Kế hoạch|Chỉ thị|Nghị quyết|Thông báo|Luật|Công điện|Hướng dẫn)"
 _REF_RE = re.compile(REF_KINDS + r"\s+(?:số\s+)?(\d+[\w/\-– ]*?[A-ZĐ][\w\-]*)(?:\s+ngày\s+(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})|\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))?")
-_NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]+"
+_NAME_WORD = r"[A-ZĐÀ-Ỹ](?:['’][A-ZĐÀ-Ỹ])?[a-zđà-ỹ]+"   # "Nguyễn", "H'Bla", "Êban"
 _NAME_RE = re.compile(rf"^\s*\**\s*({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})\s*\**\s*$")
 _SIGN_TITLES = ("CHỦ TỊCH", "GIÁM ĐỐC", "TRƯỞNG", "CHÁNH", "PHÓ", "TM.", "KT.", "TL.", "Q.", "BÍ THƯ")
 

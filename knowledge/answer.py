@@ -17,7 +17,7 @@ from knowledge.models import StoredTask
 from knowledge.store import STATUS_DONE, DocumentRow, Store
 from knowledge.terms import search_form, tokens
 from knowledge.text import fold
-from knowledge.units import squeeze_acronyms, unit_key
+from knowledge.units import acronym_key, squeeze_acronyms, unit_key
 
 MAX_QUESTION = 2000
 PAGE = 8
@@ -91,6 +91,7 @@ class Engine:
         self._alias_list: list[str] = []
         self._docs: dict[int, DocumentRow] = {}
         self._places: dict[str, set[int]] = {}
+        self._unit_words: dict[int, set[str]] | None = None
         self._label_ids: tuple[object, dict[str, list[int]]] = (None, {})
         self._doc_index: tuple[object, dict] = (None, {})
 
@@ -113,6 +114,7 @@ class Engine:
         for d in self._docs.values():
             for name in filter(None, (d.place, _issuer_place(d.issuer))):
                 self._places.setdefault(fold(name), set()).add(d.id)
+        self._unit_words = None
         self._loaded_for = stamp
 
     # ---- entry point --------------------------------------------------------
@@ -189,6 +191,10 @@ class Engine:
             view = _time_view(search_form(ctx.question), today)
         if view and not (units and view[0] == OVERDUE and not _pure_overdue(f)):
             return self._time_view(q, view, today, units, scope_docs, scope_name, offset)
+        if _asks_monitor(f):
+            monitored = self._monitor_tasks(q, scope_docs, scope_name, today)
+            if monitored is not None:
+                return monitored
         if units and _asks_deadline(f):
             dated, _ = self._task_search(q, f, self._topic(q, scope_name, units), today, scope_docs, scope_name, units)
             if dated is not None and dated.kind == DEADLINE:
@@ -200,7 +206,7 @@ class Engine:
         if _asks_who(f) or _asks_deadline(f) or _asks_what_to_do(f) or units:
             task_ans, task_score = self._task_search(q, f, self._topic(q, scope_name, units) or topic, today,
                                                      scope_docs, scope_name, units)
-        facts, fact_score = self._facts(topic, scope_docs)
+        facts, fact_score = self._facts(topic, scope_docs, numeric=_asks_number(f))
         if task_ans is not None and (_asks_assignment(f) or task_ans.kind == DEADLINE
                                      or task_score >= fact_score - 0.05 or not facts):
             return task_ans
@@ -269,7 +275,8 @@ class Engine:
             best = None
             for j in range(min(n, i + 12), i, -1):
                 gram = " ".join(words[i:j])
-                ids = self._alias.get(gram) or self._alias.get(squeeze_acronyms(gram))
+                ids = (self._alias.get(gram) or self._alias.get(squeeze_acronyms(gram))
+                       or (self._alias.get(acronym_key(gram) or "") if j - i > 2 else None))
                 if ids and (j - i > 1 or gram not in ("ubnd", "hdnd")):
                     best = (i, j - i, ids)
                     break
@@ -284,7 +291,7 @@ class Engine:
         key = unit_key(q)
         _, found = self._mentions(q)
         if not found:
-            fuzzy = self._fuzzy_unit(key)
+            fuzzy = self._fuzzy_unit(key) or self._unit_by_words(q)
             if fuzzy:
                 found.append((0, 1, fuzzy))
         units: list[_Unit] = []
@@ -319,6 +326,33 @@ class Engine:
                 if docs:
                     out[uid] = docs
         return out
+
+    def _unit_by_words(self, q: str) -> set[int] | None:
+        """'Công ty Hồng Lam' for 'Công ty TNHH Thương mại và Xây dựng Hồng Lam': every word of the typed
+        name is in one stored name (a few at most), the type word and one more at least."""
+        written = _names_unknown_unit(q)
+        if not written:
+            return None
+        wanted = set(unit_key(written).split())
+        if len(wanted) < 2:
+            return None
+        if self._unit_words is None:
+            self._unit_words = {uid: set(unit_key(u.name).split()) for uid, u in self._units.items()}
+        hits = {uid for uid, ws in self._unit_words.items() if wanted <= ws}
+        return hits if 0 < len(hits) <= 3 else None
+
+    def _monitor_tasks(self, q, scope_docs, scope_name, today) -> Answer | None:
+        """'Ai theo dõi, đôn đốc …?': the units told to follow up on the others."""
+        found = [t for t, text in self.store.search_tasks(["theo", "doi", "don", "doc"], limit=80)
+                 if _MONITOR_OPENING.match(text) and (scope_docs is None or t.doc_id in scope_docs)]
+        if not found:
+            return None
+        topic = [w for w in self._topic(q, scope_name) if w not in ("theo", "doi", "don", "doc")]
+        if topic and len(found) > 1:
+            found.sort(key=lambda t: -_overlap(topic, search_form(t.action)))
+        items = [self._item(t, today) for t in found[:3]]
+        return Answer(WHO, q, today, tasks=tuple(items), total=len(items), scope=scope_name,
+                      units=tuple(dict.fromkeys(u for it in items for u in it.task.assignees)))
 
     def _mentioned_in_texts(self, name: str) -> bool:
         """Whether the texts speak of this name (or of its first words: the phrase may run into the question)."""
@@ -425,12 +459,22 @@ class Engine:
     def _topic(self, q: str, scope_name: str | None, units=()) -> list[str]:
         """The question's content words: no question words, no place that only scopes it, no unit it names."""
         place = set(re.findall(r"[a-z0-9]+", search_form(scope_name))) if scope_name else set()
+
         for u in units:
             place |= set(re.findall(r"[a-z0-9]+", search_form(u.name)))
             place |= set(unit_key(u.name).split()) | set(squeeze_acronyms(unit_key(u.name)).split())
         q = re.sub(r"(?i)\b(?:theo|trong|tại|của)?\s*(?:văn bản|công văn|thông báo|kế hoạch|chỉ thị|quyết định)\s+(?:số\s+)?\d+(?:/[\w\-Đđ]+)*",
                    " ", q)
-        return [w for w in tokens(q) if w not in _QUESTION_WORDS and w not in place]
+        toks = tokens(q)
+        out = []
+        for n, w in enumerate(toks):
+            if w in _QUESTION_WORDS or w in place:
+                continue
+            # "xã Cư Ê Wi", "thị xã Ngã Năm": the level word goes with the place
+            if w in _LEVEL_WORDS and any(x in place for x in toks[n + 1:n + 3]) and place:
+                continue
+            out.append(w)
+        return out
 
     def _task_search(self, q, f, words, today, scope_docs, scope_name, units) -> tuple[Answer | None, float]:
         if not words:
@@ -511,7 +555,7 @@ class Engine:
         items = [self._item(t, today) for t in self.store.tasks(doc_id=doc.id)]
         return Answer(DOC_SUMMARY, q, today, documents=(doc,), tasks=tuple(items), total=len(items))
 
-    def _facts(self, words: list[str], scope_docs) -> tuple[list[Fact], float]:
+    def _facts(self, words: list[str], scope_docs, *, numeric: bool = False) -> tuple[list[Fact], float]:
         if not words:
             return [], 0.0
         passages = self.store.search_passages(_fts_or(words), limit=30)
@@ -521,6 +565,8 @@ class Engine:
         for p in passages:
             for sent in _sentences(p["text"]):
                 s = _overlap(words, search_form(sent), bigrams=True)
+                if numeric and s > 0 and re.search(r"\d", re.sub(r"\b\d{1,4}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?\b|\bsố\s+\S+", "", sent)):
+                    s += 0.15      # "bao nhiêu …?": a sentence with a number answers it
                 if s > 0:
                     candidates.append((s, Fact(_with_footnotes(sent, p["doc_id"], self.store), p["doc_id"], p["clause"])))
         if not candidates:
@@ -539,6 +585,7 @@ class Engine:
 
 
 # ---- question understanding (folded search form) ----------------------------------
+_LEVEL_WORDS = frozenset("tinh huyen xa phuong quan thi tran thanh pho".split())
 _DOC_WORDS = frozenset("van ban cong thong bao ke hoach chi thi quyet dinh ky ai nguoi so hieu".split())
 _HTML_TAG = re.compile(r"(?i)</?(?:b|i|u|s|a|em|strong|code|pre|script|style|span|div|p|br|img|iframe)\b[^>]{0,200}>")
 _QUESTION_WORDS = frozenset("""
@@ -570,6 +617,18 @@ def _asks_coordination(f: str) -> bool:
 
 def _asks_who(f: str) -> bool:
     return bool(re.search(r"(?:^|\b)ai\b|\b(?:don vi|co quan|xa|phong|so|ban) nao\b|\bnhung (?:xa|don vi|co quan) nao\b", f))
+
+
+_MONITOR_OPENING = re.compile(r"^(?:chi dao, )?(?:theo doi,? (?:kiem tra,? )?don doc|don doc|la co quan thuong truc)")
+
+
+def _asks_monitor(f: str) -> bool:
+    return bool(re.search(r"\b(?:ai|don vi nao|co quan nao|bo phan nao)\b[^?]{0,30}\btheo doi,? (?:va )?(?:kiem tra,? )?don doc\b"
+                          r"|\btheo doi,? (?:va )?don doc\b[^?]{0,60}\b(?:la ai|do ai|giao cho ai|don vi nao|co quan nao)\b", f))
+
+
+def _asks_number(f: str) -> bool:
+    return bool(re.search(r"\b(?:bao nhieu|may|so luong|ty le|phan tram|muc nao|dat bao)\b", f))
 
 
 def _asks_assignment(f: str) -> bool:

@@ -63,6 +63,9 @@ _NAME = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ0-9][\wÀ-ỹ]*)*"
 # "UBND các huyện Sìn Hồ, Phong Thổ, Than Uyên": named places without a colon
 _PLACE_NAMES_BARE = re.compile(r"^(?P<head>.*?\bcác\s+(?P<level>xã|phường|thị trấn|huyện|thị xã|thành phố|quận))\s+"
                                rf"(?P<names>{_NAME}(?:\s*(?:,|và)\s*{_NAME})+)\s*$")
+# "UBND xã Nghi Long, Nghi Xá, Nghi Thuận": one level word, several names
+_PLACE_NAMES_SINGULAR = re.compile(r"^(?P<head>.*?\b(?P<level>xã|phường|thị trấn|huyện|thị xã))\s+"
+                                   rf"(?P<names>{_NAME}(?:\s*(?:,|và)\s*{_NAME})+)\s*$")
 INTRO_VERBS = re.compile(r"^(?:giao(?:\s+cho)?|đề nghị|yêu cầu|ủy quyền|uỷ quyền|riêng(?:\s+đối với)?|đối với)\s+", re.I)
 # Words that start like a unit but are verbs or phrases: "Tổ chức", "Đối với", "Ban hành", "Bố trí".
 _NOT_UNIT = re.compile(r"(?:to chuc|doi voi|doi moi|truong hop|truong thon|ban hanh|bo tri|bo sung|phong chong|phong ngua|so hoa|so ket|"
@@ -216,9 +219,9 @@ def _is_list_of_units(text: str, pos: int) -> bool:
 def split_units(phrase: str) -> list[str]:
     """'Thủ trưởng các cơ quan …; Chủ tịch UBND các huyện, thị xã' -> one name per unit."""
     phrase = squash(INTRO_VERBS.sub("", phrase.strip()))
-    m = _PLACE_NAME_LIST.match(phrase) or _PLACE_NAMES_BARE.match(phrase)
+    m = _PLACE_NAME_LIST.match(phrase) or _PLACE_NAMES_BARE.match(phrase) or _PLACE_NAMES_SINGULAR.match(phrase)
     if m and _names_follow(m.group("names"), 0):
-        head = re.sub(r"\bcác\s+" + m.group("level") + r"\s*$", "", m.group("head"), flags=re.I).strip()
+        head = re.sub(r"\b(?:các\s+)?" + m.group("level") + r"\s*$", "", m.group("head"), flags=re.I).strip()
         head = re.sub(r"(?i)^(?:thủ trưởng|chủ tịch)\s+", "", head).strip()
         names = [squash(n).strip(" .;:") for n in re.split(r",|;|\bvà\b", m.group("names"))]
         level = m.group("level").lower()

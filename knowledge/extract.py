@@ -248,8 +248,8 @@ def _label_line(w: _Walk, p: Para) -> bool:
 def _table(w: _Walk, rows: list) -> None:
     from knowledge.assignees import split_units
     for r in rows:
-        leads = _units(w, [u for name in r.leads for u in split_units(name)]) or _current_units(w)
-        coords = _units(w, [u for name in r.coordinators for u in split_units(name)])
+        leads = _units(w, split_units(", ".join(r.leads))) or _current_units(w)
+        coords = _units(w, split_units(", ".join(r.coordinators)))
         d = _Draft(r.clause, r.action, leads, coordinators=coords, deadline_text=r.deadline_text or None)
         w.drafts.append(d)
 

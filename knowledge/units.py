@@ -103,6 +103,7 @@ class UnitRegistry:
         name = re.sub(r"\bHội đồng nhân dân\b|\bHỘI ĐỒNG NHÂN DÂN\b", "HĐND", name)
         name = re.sub(r"HĐND\s*(?:&|-|–)\s*UBND", "HĐND và UBND", name)
         name = _strip_roles(name)
+        name = re.sub(r"^VP\b\.?\s*", "Văn phòng ", name)
         # "Phòng Nội vụ huyện" is "Phòng Nội vụ" of the issuing huyện
         if re.match(r"^(?:Phòng|Văn phòng|phòng|văn phòng)\b", name) and not re.search(r"(?i)\bcác\b", name):
             name = re.sub(r"(?<!của)(?<!cấp)(?<!thuộc)\s+(?:huyện|tỉnh|thị xã|thành phố|xã|quận|phường|thị trấn)$", "", name) or name

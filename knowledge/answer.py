@@ -207,7 +207,7 @@ class Engine:
             task_ans, task_score = self._task_search(q, f, self._topic(q, scope_name, units) or topic, today,
                                                      scope_docs, scope_name, units)
         facts, fact_score = self._facts(topic, scope_docs, numeric=_asks_number(f))
-        if task_ans is not None and (_asks_assignment(f) or task_ans.kind == DEADLINE
+        if task_ans is not None and (_asks_assignment(f) or (task_ans.kind == DEADLINE and _asks_due(f))
                                      or task_score >= fact_score - 0.05 or not facts):
             return task_ans
         if facts:
@@ -317,13 +317,13 @@ class Engine:
         out: dict[int, set[int]] = {}
         for start, _, ids in mentions:
             before = words[max(0, start - 3):start]
-            if not any(w in ("cua", "theo", "cho") for w in before):
-                continue
+            named_as_issuer = any(w in ("cua", "theo", "cho", "ve") for w in before)
             for uid in ids & wanted:
                 u = self._units[uid]
                 docs = {d.id for d in self._docs.values()
                         if d.issuer and unit_key(d.issuer) in (unit_key(f"{u.name} {u.scope}"), unit_key(u.name))}
-                if docs:
+                # a unit that only issues (no task names it) is the document's voice, not its subject
+                if docs and (named_as_issuer or not self.store.tasks_of_units([uid])):
                     out[uid] = docs
         return out
 
@@ -334,7 +334,7 @@ class Engine:
         if not written:
             return None
         wanted = set(unit_key(written).split())
-        if len(wanted) < 2:
+        if len(wanted) < 2 or not wanted - _GENERIC_UNIT_WORDS:
             return None
         if self._unit_words is None:
             self._unit_words = {uid: set(unit_key(u.name).split()) for uid, u in self._units.items()}
@@ -585,6 +585,8 @@ class Engine:
 
 
 # ---- question understanding (folded search form) ----------------------------------
+_GENERIC_UNIT_WORDS = frozenset("""cac ubnd hdnd uy ban huyen xa tinh phuong thi tran thanh pho quan don vi co quan
+phong so nganh dia phuong lien quan truc thuoc chuyen mon cap""".split())
 _LEVEL_WORDS = frozenset("tinh huyen xa phuong quan thi tran thanh pho".split())
 _DOC_WORDS = frozenset("van ban cong thong bao ke hoach chi thi quyet dinh ky ai nguoi so hieu".split())
 _HTML_TAG = re.compile(r"(?i)</?(?:b|i|u|s|a|em|strong|code|pre|script|style|span|div|p|br|img|iframe)\b[^>]{0,200}>")
@@ -625,6 +627,11 @@ _MONITOR_OPENING = re.compile(r"^(?:chi dao, )?(?:theo doi,? (?:kiem tra,? )?don
 def _asks_monitor(f: str) -> bool:
     return bool(re.search(r"\b(?:ai|don vi nao|co quan nao|bo phan nao)\b[^?]{0,30}\btheo doi,? (?:va )?(?:kiem tra,? )?don doc\b"
                           r"|\btheo doi,? (?:va )?don doc\b[^?]{0,60}\b(?:la ai|do ai|giao cho ai|don vi nao|co quan nao)\b", f))
+
+
+def _asks_due(f: str) -> bool:
+    """A deadline, not the date of an event: 'hạn …', 'phải … trước ngày nào', 'chậm nhất khi nào'."""
+    return bool(re.search(r"\b(?:han|thoi han|han chot|phai|can|truoc ngay nao|cham nhat|deadline|hoan thanh)\b", f))
 
 
 def _asks_number(f: str) -> bool:

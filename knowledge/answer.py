@@ -202,6 +202,7 @@ class Engine:
         if units and (_asks_unit_tasks(f) or _is_bare_unit(f, units, self)):
             return self._unit_tasks(q, f, units, today, scope_docs, scope_name, offset)
         topic = self._topic(q, scope_name)
+        self._weights = self._question_weights(f, topic, scope_docs)
         task_ans, task_score = (None, 0.0)
         if _asks_who(f) or _asks_deadline(f) or _asks_what_to_do(f) or units:
             task_ans, task_score = self._task_search(q, f, self._topic(q, scope_name, units) or topic, today,
@@ -488,7 +489,8 @@ class Engine:
             hits = narrowed or hits
         if not hits:
             return None, 0.0
-        scored = [(_overlap(words, h[1], bigrams=True) + _head_bonus(words, h[1]), h[0]) for h in hits]
+        weights = getattr(self, "_weights", None)
+        scored = [(_overlap(words, h[1], bigrams=True, weights=weights) + _head_bonus(words, h[1]), h[0]) for h in hits]
         scored.sort(key=lambda x: -x[0])
         best = scored[0][0]
         if best < 0.45:
@@ -538,6 +540,19 @@ class Engine:
             docs = [d for _, d in scored]
         return Answer(DOC_LIST, q, today, documents=tuple(docs[:PAGE]), total=len(docs), scope=scope_name)
 
+    def _question_weights(self, f: str, words: list[str], scope_docs) -> dict[str, float]:
+        """How much each asked word counts: rare among the texts that share any of them, and doubled for
+        the words that carry the question ('đi qua những xã nào' -> 'đi qua', 'xã')."""
+        if not words:
+            return {}
+        passages = self.store.search_passages(_fts_or(words), limit=30)
+        if scope_docs is not None:
+            passages = [p for p in passages if p["doc_id"] in scope_docs]
+        weights = _rarity(words, [p["folded"] or "" for p in passages]) or {w: 1.0 for w in words}
+        for w in _predicate(f, words):
+            weights[w] = weights.get(w, 1.0) * 2
+        return weights
+
     def _docs_about(self, q: str) -> list[DocumentRow]:
         """Documents whose title or subject share most of the question's words."""
         topic = [w for w in tokens(q) if w not in _QUESTION_WORDS and w not in _DOC_WORDS]
@@ -561,10 +576,18 @@ class Engine:
         passages = self.store.search_passages(_fts_or(words), limit=30)
         if scope_docs is not None:
             passages = [p for p in passages if p["doc_id"] in scope_docs]
-        candidates: list[tuple[float, Fact]] = []
+        sentences = []
         for p in passages:
+            subject = fold(self._docs[p["doc_id"]].subject or "") if p["doc_id"] in self._docs else ""
             for sent in _sentences(p["text"]):
-                s = _overlap(words, search_form(sent), bigrams=True)
+                if subject and fold(sent).strip(" .") == subject.strip(" ."):
+                    continue     # the document's title repeats the question; it answers nothing
+                sentences.append((p, sent, search_form(sent)))
+        weights = getattr(self, "_weights", None) or _rarity(words, [x[2] for x in sentences])
+        candidates: list[tuple[float, Fact]] = []
+        for p, sent, form in sentences:
+            if True:
+                s = _overlap(words, form, bigrams=True, weights=weights)
                 if numeric and s > 0 and re.search(r"\d", re.sub(r"\b\d{1,4}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?\b|\bsố\s+\S+", "", sent)):
                     s += 0.15      # "bao nhiêu …?": a sentence with a number answers it
                 if s > 0:
@@ -640,6 +663,8 @@ def _asks_number(f: str) -> bool:
 
 def _asks_assignment(f: str) -> bool:
     """'Ai phải …', 'ai chủ trì …', 'đơn vị nào có trách nhiệm …': asks for an assignee, not a fact."""
+    if re.search(r"\b(?:cuoc hop|hoi nghi|buoi lam viec|cuoc kiem tra|doan kiem tra|dot kiem tra|buoi hop)\b", f):
+        return False      # who chaired a meeting is a fact of the text, not an assignment
     return bool(re.search(r"\b(?:phai|chu tri|co trach nhiem|chiu trach nhiem|duoc giao|giao cho|dam nhiem|phu trach|thuc hien viec)\b", f)) and _asks_who(f)
 
 
@@ -733,16 +758,47 @@ def _rank_by_topic(tasks: list[StoredTask], topic: list[str], texts: dict[str, s
     return [t for s, t in sorted(scored, key=lambda x: -x[0]) if s >= best - 0.2]
 
 
-def _overlap(words: list[str], text: str, bigrams: bool = False) -> float:
-    """Share of the question's words found in the text (bigrams add weight to phrases)."""
+def _overlap(words: list[str], text: str, bigrams: bool = False, weights: dict[str, float] | None = None) -> float:
+    """Share of the question's words found in the text, each weighted by how rare it is among the
+    candidate texts (bigrams add weight to phrases)."""
     if not words:
         return 0.0
     have = set(re.findall(r"[a-z0-9%]+(?:[,.][0-9]+)?", text))
-    score = sum(1.0 for w in words if w in have) / len(words)
+    weight = (lambda w: weights.get(w, 1.0)) if weights else (lambda w: 1.0)
+    total = sum(weight(w) for w in words) or 1.0
+    score = sum(weight(w) for w in words if w in have) / total
     if bigrams and len(words) > 1:
         pairs = [f"{a} {b}" for a, b in zip(words, words[1:])]
         score += 0.3 * sum(1 for p in pairs if p in text) / len(pairs)
     return score
+
+
+def _rarity(words: list[str], texts: list[str]) -> dict[str, float]:
+    """Inverse document frequency of the question's words among the candidate texts: a word every
+    candidate shares (the document's own subject) tells less than the one only the answer has."""
+    import math
+
+    n = len(texts)
+    if n < 3:
+        return {}
+    sets = [set(re.findall(r"[a-z0-9%]+", t)) for t in texts]
+    return {w: max(0.2, math.log((n + 1) / (sum(1 for s in sets if w in s) + 0.5))) for w in set(words)}
+
+
+def _predicate(f: str, words: list[str]) -> list[str]:
+    """The content words right before the question word ('… đi qua những xã nào?' -> xa, qua, di)."""
+    m = re.search(r"\b(?:nao|gi|bao nhieu|may|dau|ai)\b", f)
+    if not m:
+        return []
+    before = re.findall(r"[a-z0-9%]+", f[:m.start()])
+    wanted = set(words)
+    out = []
+    for w in reversed(before):
+        if w in wanted and w not in out:
+            out.append(w)
+        if len(out) == 3:
+            break
+    return out
 
 
 def _head_bonus(words: list[str], text: str) -> float:

@@ -66,6 +66,10 @@ _PLACE_NAMES_BARE = re.compile(r"^(?P<head>.*?\bcác\s+(?P<level>xã|phường|t
 # "UBND xã Nghi Long, Nghi Xá, Nghi Thuận": one level word, several names
 _PLACE_NAMES_SINGULAR = re.compile(r"^(?P<head>.*?\b(?P<level>xã|phường|thị trấn|huyện|thị xã))\s+"
                                    rf"(?P<names>{_NAME}(?:\s*(?:,|và)\s*{_NAME})+)\s*$")
+# a name in a list that is itself a unit ("… An Điền và UBND xã Phú An"), spelled as written ("Phong Thổ" is a place)
+_UNIT_WORD_EXACT = re.compile(r"^(?:UBND|HĐND|Ủy ban|Uỷ ban|Phòng|Sở|Ban|Trung tâm|Văn phòng|Công an|Chi cục|Chi nhánh|Đội|"
+                              r"Tổ|Bộ|Cục|Thôn|Buôn|Ấp|Bản|Khu phố|Tổ dân phố|Trường|Bệnh viện|Trạm|Hạt|Công ty|"
+                              r"Hợp tác xã|Doanh nghiệp)\b")
 INTRO_VERBS = re.compile(r"^(?:giao(?:\s+cho)?|đề nghị|yêu cầu|ủy quyền|uỷ quyền|riêng(?:\s+đối với)?|đối với)\s+", re.I)
 # Words that start like a unit but are verbs or phrases: "Tổ chức", "Đối với", "Ban hành", "Bố trí".
 _NOT_UNIT = re.compile(r"(?:to chuc|doi voi|doi moi|truong hop|truong thon|ban hanh|bo tri|bo sung|phong chong|phong ngua|so hoa|so ket|"
@@ -226,7 +230,7 @@ def split_units(phrase: str) -> list[str]:
         names = [squash(n).strip(" .;:") for n in re.split(r",|;|\bvà\b", m.group("names"))]
         level = m.group("level").lower()
         names = [re.sub(r"\s*\([^)]*\)", "", n).strip() for n in names]
-        return [n if starts_with_unit(n) else f"{head} {level} {n}".strip() for n in names if n and n[0].isupper()]
+        return [n if _UNIT_WORD_EXACT.match(n) else f"{head} {level} {n}".strip() for n in names if n and n[0].isupper()]
     if ":" in phrase:
         head, _, tail = phrase.partition(":")
         if starts_with_unit(tail):

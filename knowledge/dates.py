@@ -34,6 +34,7 @@ _EXTEND_RE = re.compile(r"\b(?:gia han|keo dai|dieu chinh thoi han|lui thoi han|
 _UNTIL_RE = re.compile(rf"\bden\s+(?:het\s+)?{_DATE}")
 
 RECURRENCE = (
+    (re.compile(r"\b(?:hang|moi)\s+ngay\b(?!\s+(?:\d|le|nghi))"), "daily"),
     (re.compile(r"\b(?:hang|hang|moi)\s+tuan\b"), "weekly"),
     (re.compile(r"\b(?:hang|moi)\s+thang\b"), "monthly"),
     (re.compile(r"\b(?:hang|moi)\s+quy\b|\bdinh ky\s+quy\b(?!\s+dinh)"), "quarterly"),

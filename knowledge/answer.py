@@ -472,7 +472,10 @@ class Engine:
             if w in _QUESTION_WORDS or w in place:
                 continue
             # "xã Cư Ê Wi", "thị xã Ngã Năm": the level word goes with the place
-            if w in _LEVEL_WORDS and any(x in place for x in toks[n + 1:n + 3]) and place:
+            names = place - _LEVEL_WORDS
+            if w in _LEVEL_WORDS and (toks[n + 1:n + 2] and toks[n + 1] in names
+                                      or toks[n + 1:n + 2] and toks[n + 1] in _LEVEL_WORDS and toks[n + 2:n + 3]
+                                      and toks[n + 2] in names):
                 continue
             out.append(w)
         return out

@@ -1,0 +1,75 @@
+"""Held-out directives written blind (tests/eval_extra*), scored the way ../shared/eval/score.py scores:
+every gold task found (an assignee, the key phrase and the deadline on one extracted task), no date
+that is no one's deadline given as a deadline, metadata right."""
+import json
+from pathlib import Path
+
+import pytest
+from rapidfuzz import fuzz
+
+from knowledge.ingest import ingest_paths
+from knowledge.store import Store
+from knowledge.text import fold
+
+HERE = Path(__file__).resolve().parent
+SETS = [HERE / "eval_extra", HERE / "eval_extra_docx"]
+ROLE_WORDS = ("thu truong", "chu tich", "giam doc", "truong phong", "nguoi dung dau")
+
+
+def unit_key(s: str) -> str:
+    s = fold(s).replace("uy ban nhan dan", "ubnd").replace("hoi dong nhan dan", "hdnd")
+    for long in ("van phong hdnd va ubnd", "van phong hdnd & ubnd", "van phong hdnd-ubnd"):
+        s = s.replace(long, "van phong hdnd ubnd")
+    for w in ROLE_WORDS:
+        if s.startswith(w + " "):
+            s = s[len(w) + 1:]
+    return " ".join("".join(c if c.isalnum() or c == " " else " " for c in s).split())
+
+
+def same_unit(a: str, b: str) -> bool:
+    ka, kb = unit_key(a), unit_key(b)
+    if not ka or not kb or (min(len(ka.split()), len(kb.split())) < 2 and ka != kb):
+        return False
+    return fuzz.token_set_ratio(ka, kb) >= 85
+
+
+def has_phrase(text: str, phrase: str) -> bool:
+    t, p = fold(text), fold(phrase)
+    return p in t or (len(t) >= len(p) and fuzz.partial_ratio(p, t) >= 90)
+
+
+@pytest.mark.parametrize("folder", SETS, ids=lambda p: p.name)
+def test_held_out_directives(folder, tmp_path):
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [folder / "docs"])
+    docs = {Path(d.file).stem: d for d in store.documents()}
+    tasks = {}
+    for t in store.tasks():
+        tasks.setdefault(Path(t.doc_file).stem, []).append(t)
+    found = total = false_deadlines = meta_ok = meta_n = 0
+    misses = []
+    for g in gold["documents"]:
+        stem = Path(g["file"]).stem
+        d = docs[stem]
+        for field in ("number", "issuer", "issued_on", "signer"):
+            if g.get(field) is None:
+                continue
+            meta_n += 1
+            got = getattr(d, field) or ""
+            ok = got == g[field] if field == "issued_on" else fold(g[field]) in fold(got) or fuzz.ratio(fold(g[field]), fold(got)) >= 90
+            meta_ok += ok
+        for gt in g["tasks"]:
+            total += 1
+            hit = [t for t in tasks.get(stem, [])
+                   if any(same_unit(u, a) for u in t.assignees for a in gt["assignees_any"])
+                   and has_phrase(t.action, gt["key_phrase"])
+                   and (gt["deadline"] is None or (t.deadline and t.deadline.isoformat()) == gt["deadline"])]
+            found += bool(hit)
+            if not hit:
+                misses.append((g["file"], gt["key_phrase"]))
+        bad = set(g.get("not_deadlines", []))
+        false_deadlines += sum(1 for t in tasks.get(stem, []) if t.deadline and t.deadline.isoformat() in bad)
+    assert false_deadlines == 0
+    assert found / total >= 0.95, misses
+    assert meta_ok / meta_n >= 0.9

@@ -53,7 +53,8 @@ VERBS = tuple(sorted({
     "co van ban", "co y kien", "tao dieu kien", "vao cuoc", "nhanh chong", "khong de", "khong", "tuyet doi",
     "phai", "duoc giao", "nghiem tuc thuc hien", "tam dung", "thanh lap",
     "yeu cau", "de nghi", "giao", "trong thoi han", "trong vong", "truoc ngay", "cham nhat", "sau khi", "ngay sau khi",
-    "la co quan", "la don vi", "la dau moi", "la thuong truc", "thuong truc",
+    "la co quan", "la don vi", "la dau moi", "la thuong truc", "thuong truc", "co nhiem vu", "co trach nhiem",
+    "chiu trach nhiem",
 }, key=len, reverse=True))
 _VERB_RE = re.compile(r"(?:" + "|".join(re.escape(v) for v in VERBS) + r")(?![\w])")
 _START_RE = re.compile(r"(?:" + "|".join(re.escape(u) for u in UNIT_STARTS) + r")(?![\w])")

@@ -20,7 +20,8 @@ from knowledge.text import fold, modern_tones, squash
 from knowledge.units import UnitRegistry
 
 _DIRECTIVE_VERBS = re.compile(
-    r"\b(?:chi dao|yeu cau|giao|de nghi|nhu sau|sau day|noi dung sau|nhiem vu sau|ket luan|cac viec sau|mot so viec)\b")
+    r"\b(?:chi dao|yeu cau|giao|de nghi|nhu sau|sau day|noi dung sau|nhiem vu sau|ket luan|cac viec sau|mot so viec)\b"
+    r"|^(?:quyet dinh|chi thi|ra quyet dinh)\s*:?\s*$")
 _EVALUATION_HEADINGS = re.compile(
     r"^(?:danh gia|ket qua|tinh hinh|thuc trang|uu diem|han che|ton tai|muc dich|can cu|boi canh|dac diem|"
     r"muc tieu|quan diem|noi dung kiem tra|qua kiem tra)")
@@ -36,7 +37,8 @@ _FORMULA = re.compile(
 _SENTENCE_SPLIT = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
 _COORD_RE = re.compile(r"(?i)(?<![\wÀ-ỹ])phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+")
 _VIA_RE = re.compile(r"(?i)\(\s*qua\s+([^()]+?)(?:\s+(?:để\s+)?(?:tổng hợp|thẩm định|theo dõi)[^)]*)?\)")
-_MONITOR_ACTION = re.compile(r"(?:^|; |\bla co quan thuong truc,? )(?:chi dao, )?(?:theo doi,? don doc|don doc|theo doi, kiem tra, don doc)\b")
+_MONITOR_ACTION = re.compile(r"(?:^|; |\bla (?:co quan|don vi) (?:thuong truc|dau moi)[^;.]{0,60}?,? )(?:chi dao, )?"
+                             r"(?:theo doi,? don doc|don doc|theo doi, kiem tra, don doc)\b")
 
 
 @dataclass
@@ -258,7 +260,7 @@ def _is_closing(action: str) -> bool:
     """'… thông báo để các cơ quan, đơn vị biết, thực hiện./.': the closing line, not a task."""
     f = fold(action)
     return (f.rstrip().endswith("./.") and len(f.split()) < 45
-            and bool(re.search(r"\bbiet\b|nghiem tuc (?:trien khai,? )?thuc hien|to chuc thuc hien", f)))
+            and bool(re.search(r"\bbiet\b|nghiem tuc (?:trien khai,? )?thuc hien|to chuc thuc hien|thi hanh (?:quyet dinh|chi thi|van ban)", f)))
 
 
 def _has_own_units(text: str) -> bool:

@@ -8,6 +8,7 @@ from knowledge.metadata import strip_markup
 
 ROMAN_NUMS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _ROMAN_RE = re.compile(r"^(?P<label>(?:" + "|".join(sorted(ROMAN_NUMS, key=len, reverse=True)) + r"))[.)]\s+(?P<rest>.*)$", re.S)
+_ARTICLE_RE = re.compile(r"^(?P<label>(?:Điều|Mục|Phần)\s+(?:\d{1,2}|[IVX]{1,4}))\s*[.:]\s*(?P<rest>.*)$", re.S)
 _NUM_RE = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){0,2})[.)]?\s+(?P<rest>(?!\d)\S.*)$", re.S)
 _LETTER_RE = re.compile(r"^(?P<label>[a-zđ])[)\.]\s+(?P<rest>.*)$", re.S)
 _BULLET_RE = re.compile(r"^(?P<label>[-–+•*])\s+(?P<rest>.*)$", re.S)
@@ -28,6 +29,9 @@ def _classify(raw: str, bold: bool) -> Para:
     s = raw.strip()
     if _FOOTNOTE_RE.match(s):
         return Para(s, "footnote", "", raw, bold)
+    m = _ARTICLE_RE.match(s)
+    if m:   # "Điều 2. Giao Sở Nội vụ …" in a Quyết định: an article is a top-level item
+        return Para(m.group("rest").strip() or m.group("label"), "roman", m.group("label"), raw, bold)
     for kind, rx in (("roman", _ROMAN_RE), ("num", _NUM_RE), ("letter", _LETTER_RE), ("bullet", _BULLET_RE)):
         m = rx.match(s)
         if m:
@@ -47,7 +51,7 @@ def split_paragraphs(text: str) -> list[Para]:
         lines = [ln.rstrip() for ln in block.split("\n") if ln.strip()]
         current: list[str] = []
         for ln in lines:
-            starts_item = bool(re.match(r"^\s*(?:\*\*)?\s*(?:[-–+•]\s|\d{1,2}[.)]\s|[a-zđ]\)\s|(?:" + "|".join(ROMAN_NUMS) + r")\.\s)", ln))
+            starts_item = bool(re.match(r"^\s*(?:\*\*)?\s*(?:[-–+•]\s|\d{1,2}[.)]\s|[a-zđ]\)\s|(?:" + "|".join(ROMAN_NUMS) + r")\.\s|Điều\s+\d)", ln))
             if current and starts_item:
                 out.append(_make(current))
                 current = []

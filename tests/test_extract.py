@@ -153,3 +153,39 @@ def test_quy_keeps_its_spelling_and_closing_lines_are_not_tasks():
     text = HA_GIANG.replace("6. Do tình hình", "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.\n\n7. Do")
     doc = extract(text, "x.md")
     assert not any("biết, thực hiện" in t.action for t in doc.tasks)
+
+
+def test_decision_articles():
+    text = """ỦY BAN NHÂN DÂN
+HUYỆN ĐÔNG ANH
+
+Số: 1520/QĐ-UBND
+
+Đông Anh, ngày 10 tháng 6 năm 2024
+
+QUYẾT ĐỊNH
+Về việc thành lập Tổ công tác rà soát thủ tục hành chính
+
+QUYẾT ĐỊNH:
+
+Điều 1. Thành lập Tổ công tác rà soát thủ tục hành chính năm 2024.
+
+Điều 2. Tổ công tác có nhiệm vụ rà soát thủ tục hành chính, báo cáo Chủ tịch UBND huyện trước ngày 30/9/2024.
+
+Giao Phòng Nội vụ là cơ quan thường trực của Tổ công tác, theo dõi, đôn đốc các thành viên thực hiện nhiệm vụ.
+
+Điều 3. Chánh Văn phòng HĐND và UBND huyện, Thủ trưởng các cơ quan, đơn vị liên quan chịu trách nhiệm thi hành Quyết định này./.
+
+Nơi nhận:
+- Lưu: VT.
+
+CHỦ TỊCH
+
+Nguyễn Văn Hải
+"""
+    doc = extract(text, "qd.md")
+    assert doc.kind == "Quyết định"
+    review = by_phrase(doc, "rà soát thủ tục hành chính, báo cáo")
+    assert review.assignees == ("Tổ công tác",) and review.clause == "Điều 2"
+    assert review.deadline == date(2024, 9, 30) and review.monitors == ("Phòng Nội vụ",)
+    assert not any("thi hành Quyết định" in t.action for t in doc.tasks)

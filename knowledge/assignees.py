@@ -22,7 +22,7 @@ UNIT_STARTS = tuple(sorted({
     "uy ban mat tran", "uy ban", "mat tran", "ubmttq", "bo chi huy", "chqs", "bchqs", "hoi lien hiep", "hoi nong dan", "hoi cuu chien binh", "doan thanh nien",
     "cac to chuc", "cac hoi", "cac doan the", "thuong truc", "vp", "ca", "bql", "bchqs", "ban quan ly", "cac nganh",
     "cac truong", "truong", "benh vien", "cac co so", "ngan hang", "dien luc", "buu dien", "cac phuong",
-    "nhan vien", "cac thon", "thon", "buon", "ap", "ban", "to dan pho", "khu pho", "truong thon", "truong buon",
+    "chi huy truong", "chi huy pho", "nhan vien", "cac thon", "thon", "buon", "ap", "ban", "to dan pho", "khu pho", "truong thon", "truong buon",
     "cong ty", "cac cong ty", "doanh nghiep", "cac doanh nghiep", "hop tac xa", "ca nhan", "cac ca nhan",
     "chu dau tu", "cac chu dau tu", "nha thau", "tram", "hat kiem lam", "ban chi dao", "dai", "chi hoi",
 }, key=len, reverse=True))
@@ -73,7 +73,7 @@ _UNIT_WORD_EXACT = re.compile(r"^(?:UBND|HĐND|Ủy ban|Uỷ ban|Phòng|Sở|Ban
                               r"Hợp tác xã|Doanh nghiệp)\b")
 INTRO_VERBS = re.compile(r"^(?:giao(?:\s+cho)?|đề nghị|yêu cầu|ủy quyền|uỷ quyền|riêng(?:\s+đối với)?|đối với)\s+", re.I)
 # Words that start like a unit but are verbs or phrases: "Tổ chức", "Đối với", "Ban hành", "Bố trí".
-_NOT_UNIT = re.compile(r"(?:to chuc|doi voi|doi moi|truong hop|truong thon|ban hanh|bo tri|bo sung|phong chong|phong ngua|so hoa|so ket|"
+_NOT_UNIT = re.compile(r"(?:to chuc|doi voi|doi moi|truong hop|truong thon|ban giao|doi ngu|so huu|phong tranh|ap dung|ap luc|thon tin|ban hanh|bo tri|bo sung|phong chong|phong ngua|so hoa|so ket|"
                        r"cac noi dung|cac nhiem vu|cac giai phap|tat ca cac (?:noi dung|nhiem vu)|don vi nao|co quan nao)(?![\w])")
 
 
@@ -135,7 +135,7 @@ def _phrase_end(text: str, f: str, pos: int, allow_colon: bool, max_words: int) 
         if ch == "(" and words:
             close = text.find(")", i)
             after = text[close + 1:close + 40].lstrip() if close != -1 else ""
-            if close != -1 and close - i < 120 and after[:1].islower():
+            if close != -1 and close - i < 120 and (not after or after[:1].islower() or after[:1] in ",:;"):
                 i = close + 1      # "Thôn 4 (vùng có dịch …) phân công": the remark belongs to the name
                 continue
         if ch in ".;(" and not (ch == ";" and starts_with_unit(text[i + 1:])):

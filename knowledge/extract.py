@@ -82,9 +82,19 @@ def extract(text: str, file: str, registry: UnitRegistry | None = None) -> Docum
     body_text, walk.tables = _cut_tables(text)
     paras = split_paragraphs(body_text)
     start = _body_start(paras)
+    tail = False   # after "Nơi nhận": only an appendix ("Phụ lục …") holds tasks again
     for i, p in enumerate(paras):
         if fold(p.text).startswith("noi nhan"):
-            break
+            tail = True
+            continue
+        if tail:
+            if re.match(r"(?i)^\W*phụ lục\b", p.text):
+                tail = False
+                walk.zone, walk.levels, walk.labels = True, {}, {}
+                walk.passages.append(Passage(len(walk.passages) + 1, p.text, ""))
+                continue
+            if p.text not in walk.tables:
+                continue
         if i >= start:
             _visit(walk, p)
         if p.text in walk.tables:

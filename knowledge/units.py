@@ -14,7 +14,7 @@ from knowledge.text import fold, squash
 ROLE_PREFIXES = (
     "thu truong", "chu tich", "pho chu tich", "giam doc", "pho giam doc", "truong phong", "pho truong phong",
     "nguoi dung dau", "lanh dao", "chanh van phong", "truong ban", "chanh an", "vien truong", "cuc truong",
-    "chi cuc truong", "truong", "bi thu",
+    "chi cuc truong", "chi huy truong", "chi huy pho", "truong", "bi thu",
 )
 # Long forms spelled short everywhere (folded).
 LONG_FORMS = (

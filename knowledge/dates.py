@@ -72,11 +72,12 @@ def find_deadlines(text: str, issued_on: str | None = None) -> list[DeadlineHit]
     hits: list[DeadlineHit] = []
     taken: list[tuple[int, int]] = []
 
-    def add(day: date | None, time: str | None, m: re.Match[str]) -> None:
+    def add(day: date | None, time: str | None, m: re.Match[str], extends: bool | None = None) -> None:
         if day is None or any(s < m.end() and m.start() < e for s, e in taken):
             return
-        before = f[max(0, m.start() - 120):m.start()]
-        extends = bool(_EXTEND_RE.search(before + f[m.start():m.end()]))
+        if extends is None:
+            before = f[max(0, m.start() - 120):m.start()]
+            extends = bool(_EXTEND_RE.search(before + f[m.start():m.end()]))
         hits.append(DeadlineHit(day, time, m.start(), m.end(), extends))
         taken.append((m.start(), m.end()))
 
@@ -86,9 +87,10 @@ def find_deadlines(text: str, issued_on: str | None = None) -> list[DeadlineHit]
         add(_mk(int(y), int(mo), int(d)), time, m)
     for m in _UNTIL_RE.finditer(f):
         # "gia hạn thời gian nộp báo cáo đến ngày …": only an extension makes "đến ngày" a deadline
-        if _EXTEND_RE.search(f[max(0, m.start() - 120):m.start()]):
+        window = f[max(0, m.start() - 250):m.start()]
+        if _EXTEND_RE.search(window.rsplit(". ", 1)[-1]):
             d, mo, y = (m["d"], m["m"], m["y"]) if m["d"] else (m["d2"], m["m2"], m["y2"])
-            add(_mk(int(y), int(mo), int(d)), None, m)
+            add(_mk(int(y), int(mo), int(d)), None, m, extends=True)
     for m in _MONTH_RE.finditer(f):
         add(_month_end(int(m["y"]), int(m["m"])), None, m)
     for m in _QUARTER_RE.finditer(f):

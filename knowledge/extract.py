@@ -385,7 +385,9 @@ def _finish(w: _Walk) -> list[Task]:
             deadline = last_extension       # "… đúng thời hạn được gia hạn"
         recurrence, recur_day = dates.recurrence_of(action)
         urgency = dates.urgency_of(action) or d.urgency
-        if d.deadline_text and deadline is None:
+        if d.deadline_text and deadline is None and dates.recurrence_of(d.deadline_text)[0]:
+            recurrence = recurrence or dates.recurrence_of(d.deadline_text)[0]   # "Hằng tháng (từ tháng 4 …)"
+        elif d.deadline_text and deadline is None:
             deadline = dates.deadline_of_cell(d.deadline_text, issued)
             if deadline is None:
                 recurrence = recurrence or dates.recurrence_of(d.deadline_text)[0]

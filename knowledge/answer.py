@@ -306,8 +306,8 @@ class Engine:
         if scope_docs is not None and units:
             scoped_ids = self.store.units_of_documents(scope_docs)
             in_scope = [u for u in units if u.id in scoped_ids]
-            if in_scope:
-                units = in_scope
+            # a unit of another place is not the one asked about ("Sở Y tế Đồng Tháp" is not Quảng Ngãi's)
+            units = in_scope or [u for u in units if not u.scope]
         # the longest mention wins over its parts ("Văn phòng HĐND và UBND" over "UBND")
         return units
 
@@ -512,6 +512,10 @@ class Engine:
 
     def _time_view(self, q, view, today, units, scope_docs, scope_name, offset) -> Answer:
         kind, start, end, label = view
+        if scope_docs is None and not units:
+            about = self._docs_about(q, _TIME_WORDS)
+            if about:    # "Những việc ứng phó bão số 6 nào đã quá hạn?": the documents on that subject
+                scope_docs = tuple(d.id for d in about)
         # counted and cut to the page shown in SQLite (by deadline, then id); only the page is loaded
         total, page = self.store.due_page(start, end, exclude_done=True,
                                           unit_ids=[u.id for u in units] if units else None,
@@ -556,9 +560,9 @@ class Engine:
             weights[w] = weights.get(w, 1.0) * 2
         return weights
 
-    def _docs_about(self, q: str) -> list[DocumentRow]:
+    def _docs_about(self, q: str, ignore: frozenset[str] = frozenset()) -> list[DocumentRow]:
         """Documents whose title or subject share most of the question's words."""
-        topic = [w for w in tokens(q) if w not in _QUESTION_WORDS and w not in _DOC_WORDS]
+        topic = [w for w in tokens(q) if w not in _QUESTION_WORDS and w not in _DOC_WORDS and w not in ignore]
         if not topic:
             return []
         scored = []
@@ -613,6 +617,8 @@ class Engine:
 # ---- question understanding (folded search form) ----------------------------------
 _GENERIC_UNIT_WORDS = frozenset("""cac ubnd hdnd uy ban huyen xa tinh phuong thi tran thanh pho quan don vi co quan
 phong so nganh dia phuong lien quan truc thuoc chuyen mon cap""".split())
+_TIME_WORDS = frozenset("""qua han tre sap den het tuan nay thang toi nua trong ngay viec nhiem vu cong nao nhung cac
+co da con chua lam""".split())
 _LEVEL_WORDS = frozenset("tinh huyen xa phuong quan thi tran thanh pho".split())
 _DOC_WORDS = frozenset("van ban cong thong bao ke hoach chi thi quyet dinh ky ai nguoi so hieu".split())
 _HTML_TAG = re.compile(r"(?i)</?(?:b|i|u|s|a|em|strong|code|pre|script|style|span|div|p|br|img|iframe)\b[^>]{0,200}>")
@@ -666,8 +672,9 @@ def _asks_number(f: str) -> bool:
 
 def _asks_assignment(f: str) -> bool:
     """'Ai phải …', 'ai chủ trì …', 'đơn vị nào có trách nhiệm …': asks for an assignee, not a fact."""
-    if re.search(r"\b(?:cuoc hop|hoi nghi|buoi lam viec|cuoc kiem tra|doan kiem tra|dot kiem tra|buoi hop)\b", f):
-        return False      # who chaired a meeting is a fact of the text, not an assignment
+    if re.search(r"\b(?:cuoc hop|hoi nghi|buoi lam viec|cuoc kiem tra|doan kiem tra|dot kiem tra|buoi hop)\b", f) \
+            or _asks_number(f):
+        return False      # who chaired a meeting, how many cases: facts of the text, not assignments      # who chaired a meeting is a fact of the text, not an assignment
     return bool(re.search(r"\b(?:phai|chu tri|co trach nhiem|chiu trach nhiem|duoc giao|giao cho|dam nhiem|phu trach|thuc hien viec)\b", f)) and _asks_who(f)
 
 

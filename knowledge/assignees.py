@@ -86,7 +86,7 @@ class UnitPhrase:
 
 
 def starts_with_unit(text: str) -> bool:
-    f = fold_keep_length(text.lstrip())
+    f = fold_keep_length(text.lstrip()[:80])
     return bool(_START_RE.match(f)) and not _NOT_UNIT.match(f)
 
 

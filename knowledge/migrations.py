@@ -76,6 +76,13 @@ def m002_task_search(db: sqlite_utils.Database) -> None:
     db["tasks"].enable_fts(["folded"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
 
 
+
+@migration
+def m003_units_by_scope(db: sqlite_utils.Database) -> None:
+    """Units are looked up by place when a short spelling meets its long form."""
+    db["units"].create_index(["scope"], if_not_exists=True)
+
+
 # Feature schemas register their own migrations on import, one module each
 # (knowledge/accounts_schema.py, knowledge/alerts_schema.py, knowledge/zalo_schema.py).
 def _load_feature_schemas() -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Old ("hoà", "uỷ") and new ("hòa", "ủy") tone placement: normalise to the new style
 # used by the directives so that both spellings match.
@@ -39,22 +40,34 @@ def modern_tones(text: str) -> str:
     return re.sub(r"(?<![qQ])(?:" + _OLD_TONE_RE.pattern + r")(?![^\W\d_])", _new_tone, text)
 
 
+def _fold_char(ch: str) -> str:
+    base = unicodedata.normalize("NFD", ch.lower()).replace("đ", "d")
+    return "".join(c for c in base if unicodedata.category(c) != "Mn")
+
+
+# One table for every character of Latin scripts and Vietnamese: folding is then str.translate (C speed).
+_FOLD: dict[int, str | None] = {}
+for _cp in list(range(0x00C0, 0x0250)) + list(range(0x1E00, 0x1F00)) + list(range(0x0041, 0x005B)):
+    _c = chr(_cp)
+    _f = _fold_char(_c)
+    if _f != _c:
+        _FOLD[_cp] = _f
+for _cp in range(0x0300, 0x0370):       # combining marks (text that came in decomposed)
+    _FOLD[_cp] = None
+_SAME_LENGTH = {cp: (v[0] if v else " ") for cp, v in _FOLD.items()}
+_SAME_LENGTH.update({cp: " " for cp in range(0x0300, 0x0370)})
+
+
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Lower case, no diacritics, đ -> d, single spaces: the key every match uses."""
-    text = unicodedata.normalize("NFD", (text or "").lower()).replace("đ", "d").replace("\u0111", "d")
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
-    return re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"\s+", " ", (text or "").lower().translate(_FOLD)).strip()
 
 
 def fold_keep_length(text: str) -> str:
     """Like fold() but character for character (same length), so offsets map back."""
-    out = []
-    for ch in text:
-        base = unicodedata.normalize("NFD", ch.lower())
-        base = base.replace("đ", "d")
-        base = "".join(c for c in base if unicodedata.category(c) != "Mn") or " "
-        out.append(base[0] if len(base) >= 1 else " ")
-    return "".join(out)
+    return text.lower().translate(_SAME_LENGTH) if len(text.lower()) == len(text) else \
+        "".join((_fold_char(c) or " ")[0] for c in text)
 
 
 def squash(text: str) -> str:

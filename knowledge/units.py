@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from knowledge.text import fold, squash
 
@@ -41,13 +42,18 @@ PLACE_WORDS = ("tinh", "huyen", "xa", "thi xa", "thi tran", "phuong", "thanh pho
 _SEPARATORS = re.compile(r"\s*(?:&|\+|-|–|—|/|,|;|\bva\b)\s*")
 
 
+_LONG_FORMS_RE = [(re.compile(rf"\b{long}\b"), short) for long, short in LONG_FORMS]
+_ROLE_RE = [(role, re.compile(re.escape(role) + r"[ ,]")) for role in ROLE_PREFIXES]
+
+
+@lru_cache(maxsize=65536)
 def unit_key(text: str) -> str:
     """The comparison key of a unit name: folded, long forms short, roles and separators gone."""
     s = fold(text)
     s = re.sub(r"[()\"'“”.:]", " ", s)
     s = squash(s)
-    for long, short in LONG_FORMS:
-        s = re.sub(rf"\b{long}\b", short, s)
+    for rx, short in _LONG_FORMS_RE:
+        s = rx.sub(short, s)
     s = squash(re.sub(r"\bhdnd\s*(?:&|-|–|va)\s*ubnd\b", "hdnd ubnd", s))
     changed = True
     while changed:
@@ -94,29 +100,35 @@ class Canon:
     kind: str   # unit, group, person
 
 
+@lru_cache(maxsize=65536)
+def _canonical(written: str) -> Canon:
+    """The display name and kind of a unit as written (pure, so cached)."""
+    name = squash(written.strip(" .,;:-–"))
+    name = re.sub(r"\bỦy ban nhân dân\b|\bUỷ ban nhân dân\b|\bỦY BAN NHÂN DÂN\b", "UBND", name)
+    name = re.sub(r"\bHội đồng nhân dân\b|\bHỘI ĐỒNG NHÂN DÂN\b", "HĐND", name)
+    name = re.sub(r"HĐND\s*(?:&|-|–)\s*UBND", "HĐND và UBND", name)
+    name = _strip_roles(name)
+    name = re.sub(r"^VP\b\.?\s*", "Văn phòng ", name)
+    # "Phòng Nội vụ huyện" is "Phòng Nội vụ" of the issuing huyện
+    if re.match(r"^(?:Phòng|Văn phòng|phòng|văn phòng)\b", name) and not re.search(r"(?i)\bcác\b", name):
+        name = re.sub(r"(?<!của)(?<!cấp)(?<!thuộc)\s+(?:huyện|tỉnh|thị xã|thành phố|xã|quận|phường|thị trấn)$", "", name) or name
+    if name[:1].islower():
+        name = name[0].upper() + name[1:]
+    folded = fold(name)
+    if folded.startswith(("cong chuc", "can bo", "chu tich", "pho chu tich")):
+        kind = "person"
+    elif re.search(r"\bcac\b|\bnganh\b", folded):
+        kind = "group"
+    else:
+        kind = "unit"
+    return Canon(name, kind)
+
+
 class UnitRegistry:
     """Turns the many spellings of a unit into one canonical unit with aliases."""
 
     def canonical(self, written: str) -> Canon:
-        name = squash(written.strip(" .,;:-–"))
-        name = re.sub(r"\bỦy ban nhân dân\b|\bUỷ ban nhân dân\b|\bỦY BAN NHÂN DÂN\b", "UBND", name)
-        name = re.sub(r"\bHội đồng nhân dân\b|\bHỘI ĐỒNG NHÂN DÂN\b", "HĐND", name)
-        name = re.sub(r"HĐND\s*(?:&|-|–)\s*UBND", "HĐND và UBND", name)
-        name = _strip_roles(name)
-        name = re.sub(r"^VP\b\.?\s*", "Văn phòng ", name)
-        # "Phòng Nội vụ huyện" is "Phòng Nội vụ" of the issuing huyện
-        if re.match(r"^(?:Phòng|Văn phòng|phòng|văn phòng)\b", name) and not re.search(r"(?i)\bcác\b", name):
-            name = re.sub(r"(?<!của)(?<!cấp)(?<!thuộc)\s+(?:huyện|tỉnh|thị xã|thành phố|xã|quận|phường|thị trấn)$", "", name) or name
-        if name[:1].islower():
-            name = name[0].upper() + name[1:]
-        folded = fold(name)
-        if folded.startswith(("cong chuc", "can bo", "chu tich", "pho chu tich")):
-            kind = "person"
-        elif re.search(r"\bcac\b|\bnganh\b", folded):
-            kind = "group"
-        else:
-            kind = "unit"
-        return Canon(name, kind)
+        return _canonical(written)
 
     def is_global(self, name: str) -> bool:
         return unit_key(name).startswith(GLOBAL_PREFIXES)
@@ -149,8 +161,8 @@ class UnitRegistry:
 
 def _strip_roles(name: str) -> str:
     folded = fold(name)
-    for role in ROLE_PREFIXES:
-        if re.match(re.escape(role) + r"[ ,]", folded) and len(folded) > len(role) + 3:
+    for role, rx in _ROLE_RE:
+        if rx.match(folded) and len(folded) > len(role) + 3:
             rest_words = name.split()[len(role.split()):]
             rest = " ".join(rest_words)
             # "Chủ tịch, các Phó chủ tịch UBND" -> "UBND"

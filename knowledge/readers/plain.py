@@ -1,6 +1,7 @@
 """Plain text and Markdown: UTF-8 (with or without BOM), UTF-16, and legacy encodings."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from knowledge.errors import UnreadableDocument
@@ -19,8 +20,11 @@ def _control_share(text: str) -> float:
     sample = text[:5000]
     if not sample:
         return 0.0
-    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\f") or 0xFFF0 <= ord(c) or 0xD800 <= ord(c) < 0xE000)
+    bad = len(_CONTROL.findall(sample))
     return bad / len(sample)
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufff0-\uffff\ud800-\udfff]")
 
 
 def _decode(data: bytes, name: str) -> str:

@@ -42,6 +42,7 @@ _ABBR.update({long: short for long, short in ABBREVIATIONS if long not in _BASE}
 # one pass, longest first (the same result as replacing them one by one, at a fraction of the cost)
 _ABBR_RE = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in sorted(_ABBR, key=len, reverse=True)) + r")\b")
 _SHORT_RE = [(re.compile(p), s) for p, s in SHORT_FORMS]
+_SHORT_HINT = re.compile(r"[&-]|\bubmttq\b|chqs\b|\bmot cua\b")   # only then can a short form apply
 _QUARTER_RE = [(re.compile(p), s) for p, s in ROMAN_QUARTER]
 
 STOPWORDS = frozenset("""
@@ -54,12 +55,14 @@ trong tu va ve vi voi vao viec nhieu cung duoc dieu hon cua nhat thanh cho toi b
 def search_form(text: str) -> str:
     s = fold(text)
     s = s.replace("–", "-").replace("—", "-")
-    for rx, short in _SHORT_RE:
-        s = rx.sub(short, s)
+    if _SHORT_HINT.search(s):
+        for rx, short in _SHORT_RE:
+            s = rx.sub(short, s)
     s = _BASE_RE.sub(lambda m: _BASE[m.group(0)], s)
     s = _ABBR_RE.sub(lambda m: _ABBR[m.group(0)], s)
-    for rx, short in _QUARTER_RE:
-        s = rx.sub(short, s)
+    if "quy " in s:
+        for rx, short in _QUARTER_RE:
+            s = rx.sub(short, s)
     return s
 
 

@@ -204,6 +204,8 @@ class Store:
                 {"name": canon.name, "folded": folded, "scope": unit_scope, "kind": canon.kind}).last_pk
         self.db["unit_aliases"].insert_all(
             [{"alias": a, "unit_id": unit_id} for a in registry.aliases(canon.name, unit_scope)], ignore=True)
+        if len(self._unit_ids) >= 8192:   # bounded: memory stays flat over a large ingest
+            self._unit_ids.clear()
         self._unit_ids[(written, scope)] = unit_id
         return unit_id
 

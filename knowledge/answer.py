@@ -114,6 +114,10 @@ class Engine:
         for d in self._docs.values():
             for name in filter(None, (d.place, _issuer_place(d.issuer))):
                 self._places.setdefault(fold(name), set()).add(d.id)
+        self._by_issuer: dict[str, set[int]] = {}
+        for d in self._docs.values():
+            if d.issuer:
+                self._by_issuer.setdefault(unit_key(d.issuer), set()).add(d.id)
         self._unit_words = None
         self._loaded_for = stamp
 
@@ -126,6 +130,7 @@ class Engine:
         if len(q) > MAX_QUESTION:
             return Answer(TOO_LONG, q[:80], today, detail=str(MAX_QUESTION))
         self._load()
+        self._passage_cache: dict[tuple[str, int], list[dict]] = {}
         ctx = context or ChatContext()
         answer = self._answer(q, today, ctx)
         answer = replace(answer, sources={i: self._docs[i] for i in self._doc_ids_of(answer) if i in self._docs},
@@ -321,8 +326,8 @@ class Engine:
             named_as_issuer = any(w in ("cua", "theo", "cho", "ve") for w in before)
             for uid in ids & wanted:
                 u = self._units[uid]
-                docs = {d.id for d in self._docs.values()
-                        if d.issuer and unit_key(d.issuer) in (unit_key(f"{u.name} {u.scope}"), unit_key(u.name))}
+                docs = self._by_issuer.get(unit_key(f"{u.name} {u.scope}"), set()) | \
+                    self._by_issuer.get(unit_key(u.name), set())
                 # a unit that only issues (no task names it) is the document's voice, not its subject
                 if docs and (named_as_issuer or not self.store.tasks_of_units([uid])):
                     out[uid] = docs
@@ -552,13 +557,21 @@ class Engine:
         the words that carry the question ('đi qua những xã nào' -> 'đi qua', 'xã')."""
         if not words:
             return {}
-        passages = self.store.search_passages(_fts_or(words), limit=30)
+        passages = self._search_passages(_fts_or(words), 30)
         if scope_docs is not None:
             passages = [p for p in passages if p["doc_id"] in scope_docs]
         weights = _rarity(words, [p["folded"] or "" for p in passages]) or {w: 1.0 for w in words}
         for w in _predicate(f, words):
             weights[w] = weights.get(w, 1.0) * 2
         return weights
+
+    def _search_passages(self, query: str, limit: int) -> list[dict]:
+        """Passages for a full-text query, once per question (weights and facts ask the same)."""
+        cache = getattr(self, "_passage_cache", {})
+        key = (query, limit)
+        if key not in cache:
+            cache[key] = self.store.search_passages(query, limit=limit)
+        return cache[key]
 
     def _docs_about(self, q: str, ignore: frozenset[str] = frozenset()) -> list[DocumentRow]:
         """Documents whose title or subject share most of the question's words."""
@@ -580,7 +593,7 @@ class Engine:
     def _facts(self, words: list[str], scope_docs, *, numeric: bool = False) -> tuple[list[Fact], float]:
         if not words:
             return [], 0.0
-        passages = self.store.search_passages(_fts_or(words), limit=30)
+        passages = self._search_passages(_fts_or(words), 30)
         if scope_docs is not None:
             passages = [p for p in passages if p["doc_id"] in scope_docs]
         sentences = []

@@ -557,7 +557,7 @@ class Engine:
         the words that carry the question ('đi qua những xã nào' -> 'đi qua', 'xã')."""
         if not words:
             return {}
-        passages = self._search_passages(_fts_or(words), 30)
+        passages = self._search_passages(_fts_or(self.store.selective(words, "passages")), 30)
         if scope_docs is not None:
             passages = [p for p in passages if p["doc_id"] in scope_docs]
         weights = _rarity(words, [p["folded"] or "" for p in passages]) or {w: 1.0 for w in words}
@@ -593,7 +593,7 @@ class Engine:
     def _facts(self, words: list[str], scope_docs, *, numeric: bool = False) -> tuple[list[Fact], float]:
         if not words:
             return [], 0.0
-        passages = self._search_passages(_fts_or(words), 30)
+        passages = self._search_passages(_fts_or(self.store.selective(words, "passages")), 30)
         if scope_docs is not None:
             passages = [p for p in passages if p["doc_id"] in scope_docs]
         sentences = []

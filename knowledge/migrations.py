@@ -83,6 +83,14 @@ def m003_units_by_scope(db: sqlite_utils.Database) -> None:
     db["units"].create_index(["scope"], if_not_exists=True)
 
 
+
+@migration
+def m004_search_vocabularies(db: sqlite_utils.Database) -> None:
+    """How many rows hold each word: searches leave out the words nearly every row has."""
+    db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS tasks_vocab USING fts5vocab(tasks_fts, 'row')")
+    db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS passages_vocab USING fts5vocab(passages_fts, 'row')")
+
+
 # Feature schemas register their own migrations on import, one module each
 # (knowledge/accounts_schema.py, knowledge/alerts_schema.py, knowledge/zalo_schema.py).
 def _load_feature_schemas() -> None:

@@ -314,11 +314,26 @@ class Store:
             deadline=date.fromisoformat(r["deadline"]) if r["deadline"] else None, deadline_time=r["deadline_time"],
             recurrence=r["recurrence"], recurrence_day=r["recurrence_day"], urgency=r["urgency"], status=r["status"])
 
+    def selective(self, words: list[str], table: str, share: float = 0.05, min_rows: int = 2000) -> list[str]:
+        """The words worth searching for: those in at most ``share`` of the rows (all, when every one is
+        common). Ranking over a word that every row has costs much and tells nothing."""
+        words = list(dict.fromkeys(words))
+        if len(words) < 2:
+            return words
+        total = next(self.db.query(f"select count(*) as n from {table}"))["n"]
+        if total < min_rows:
+            return words
+        marks = ",".join("?" * len(words))
+        df = {r["term"]: r["doc"] for r in self.db.query(
+            f"select term, doc from {table}_vocab where term in ({marks})", words)}
+        rare = [w for w in words if df.get(w, 0) <= total * share]
+        return rare or sorted(words, key=lambda w: df.get(w, 0))[:2]
+
     def search_tasks(self, words: list[str], limit: int = 40) -> list[tuple[StoredTask, str]]:
         """Tasks whose search text has any of ``words``, best first, with that text."""
         if not words:
             return []
-        query = " OR ".join(f'"{w}"' for w in dict.fromkeys(words))
+        query = " OR ".join(f'"{w}"' for w in self.selective(words, "tasks"))
         rows = list(self.db.query(
             "select tasks.id, tasks.folded from tasks_fts join tasks on tasks.rowid = tasks_fts.rowid "
             "where tasks_fts match ? order by bm25(tasks_fts) limit ?", [query, limit]))

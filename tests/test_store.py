@@ -82,3 +82,14 @@ def test_passages_are_searchable_without_diacritics(folder, tmp_path):
     ingest_paths(store, [folder])
     hits = store.search_passages('"dau moi"')
     assert any("đầu mối" in h["text"] for h in hits)
+
+
+def test_searches_leave_out_words_every_row_has(folder, tmp_path):
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [folder])
+    common = "thuc"        # "thực hiện" is in many tasks
+    rare = "dau"           # "đầu mối": one task
+    chosen = store.selective([common, rare], "tasks", share=0.1, min_rows=0)
+    assert chosen == [rare]
+    assert store.selective([common], "tasks", min_rows=0) == [common]
+    assert store.selective([common, rare], "tasks") == [common, rare]     # small stores search every word

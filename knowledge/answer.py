@@ -422,13 +422,26 @@ class Engine:
         links = self.store.tasks_of_units([u.id for u in units], roles=("chu_tri", "phoi_hop"))
         if not links:
             links = self.store.tasks_of_units([u.id for u in units])
+        roles_order = {"chu_tri": 0, "phoi_hop": 1, "theo_doi": 2}
+        topic = _topic_words(f, units, self)
+        if not topic and len(links) > 4 * PAGE:
+            # a long list with nothing to rank by: order the ids (lead first, then document and clause
+            # order) and load only the page shown
+            def key(tid: str) -> tuple:
+                doc, _, seq = tid.partition(".")
+                return (min(roles_order[r] for r in links[tid]), int(doc), int(seq or 0))
+            order = sorted((t for t in links if scope_docs is None or int(t.partition(".")[0]) in scope_docs), key=key)
+            page = {t.id: t for t in self.store.tasks(ids=order[offset:offset + PAGE])}
+            items = [self._item(page[t], today, tuple(sorted(links[t], key=roles_order.get)))
+                     for t in order[offset:offset + PAGE] if t in page]
+            if items:
+                return Answer(UNIT_TASKS, q, today, units=tuple(self._unit_label(u) for u in units),
+                              tasks=tuple(items), total=len(order), offset=offset, scope=scope_name)
         tasks = self.store.tasks(ids=list(links))
         if scope_docs is not None:
             tasks = [t for t in tasks if t.doc_id in scope_docs]
-        topic = _topic_words(f, units, self)
         if topic and len(tasks) > 3:
             tasks = _rank_by_topic(tasks, topic, self.store.search_texts(t.id for t in tasks)) or tasks
-        roles_order = {"chu_tri": 0, "phoi_hop": 1, "theo_doi": 2}
         tasks.sort(key=lambda t: min(roles_order[r] for r in links[t.id]))
         items = [self._item(t, today, tuple(sorted(links[t.id], key=roles_order.get))) for t in tasks]
         lead_first = [i for i in items if "chu_tri" in i.roles] + [i for i in items if "chu_tri" not in i.roles]

@@ -41,3 +41,20 @@ def test_questions_on_new_directives(engine, question, expected):
 def test_overdue_counts_days(engine):
     text = ask(engine, "việc nào đã quá hạn?", today=date(2024, 3, 27))
     assert "Sở Nội vụ" in text and "QUÁ HẠN 2 ngày" in text     # due 25/03/2024
+
+
+def test_a_long_task_list_is_paged(tmp_path):
+    items = "\n\n".join(f"{n}. Giao Phòng Tư pháp rà soát văn bản quy phạm pháp luật đợt {n}." for n in range(1, 41))
+    text = ("ỦY BAN NHÂN DÂN\nHUYỆN AN LÃO\n\nSố: 12/UBND\n\nAn Lão, ngày 05 tháng 01 năm 2024\n\n"
+            f"UBND huyện chỉ đạo như sau:\n\n{items}\n\nNơi nhận:\n- Lưu: VT.\n\nCHỦ TỊCH\n\nTrần Văn Bình\n")
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [tmp_path / "a.md"])
+    engine = Engine(store)
+    first = engine.ask("Phòng Tư pháp phải làm gì?", today=date(2024, 1, 10))
+    assert first.total == 40 and [t.task.clause for t in first.tasks] == [str(n) for n in range(1, 9)]
+    from knowledge.answer import ChatContext
+    ctx = ChatContext()
+    engine.ask("Phòng Tư pháp phải làm gì?", today=date(2024, 1, 10), context=ctx)
+    second = engine.more(ctx, today=date(2024, 1, 10))
+    assert [t.task.clause for t in second.tasks] == [str(n) for n in range(9, 17)]

@@ -92,6 +92,7 @@ class Engine:
         self._docs: dict[int, DocumentRow] = {}
         self._places: dict[str, set[int]] = {}
         self._unit_words: dict[int, set[str]] | None = None
+        self._doc_words: dict[int, set[str]] | None = None
         self._label_ids: tuple[object, dict[str, list[int]]] = (None, {})
         self._doc_index: tuple[object, dict] = (None, {})
 
@@ -119,6 +120,7 @@ class Engine:
             if d.issuer:
                 self._by_issuer.setdefault(unit_key(d.issuer), set()).add(d.id)
         self._unit_words = None
+        self._doc_words = None
         self._loaded_for = stamp
 
     # ---- entry point --------------------------------------------------------
@@ -591,9 +593,13 @@ class Engine:
         topic = [w for w in tokens(q) if w not in _QUESTION_WORDS and w not in _DOC_WORDS and w not in ignore]
         if not topic:
             return []
+        if self._doc_words is None:   # once per catalogue load: each document's title words
+            self._doc_words = {d.id: set(re.findall(r"[a-z0-9%]+", search_form(
+                " ".join(filter(None, (d.kind, d.subject, d.issuer, d.place)))))) for d in self._docs.values()}
         scored = []
         for d in self._docs.values():
-            s = _overlap(topic, search_form(" ".join(filter(None, (d.kind, d.subject, d.issuer, d.place)))))
+            words = self._doc_words[d.id]
+            s = sum(1 for w in topic if w in words) / len(topic)
             if s >= 0.5:
                 scored.append((s, d))
         scored.sort(key=lambda x: -x[0])

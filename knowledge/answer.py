@@ -92,6 +92,8 @@ class Engine:
         self._docs: dict[int, DocumentRow] = {}
         self._places: dict[str, set[int]] = {}
         self._unit_words: dict[int, set[str]] | None = None
+        self._passage_cache: dict[tuple[str, int], list[dict]] = {}
+        self._weights: dict[str, float] | None = None
         self._doc_words: dict[int, set[str]] | None = None
         self._label_ids: tuple[object, dict[str, list[int]]] = (None, {})
         self._doc_index: tuple[object, dict] = (None, {})
@@ -132,7 +134,9 @@ class Engine:
         if len(q) > MAX_QUESTION:
             return Answer(TOO_LONG, q[:80], today, detail=str(MAX_QUESTION))
         self._load()
+        # question-scoped: one passage search per query, the asked words' weights (set once topic is known)
         self._passage_cache: dict[tuple[str, int], list[dict]] = {}
+        self._weights: dict[str, float] | None = None
         ctx = context or ChatContext()
         answer = self._answer(q, today, ctx)
         answer = replace(answer, sources={i: self._docs[i] for i in self._doc_ids_of(answer) if i in self._docs},
@@ -206,7 +210,7 @@ class Engine:
             dated, _ = self._task_search(q, f, self._topic(q, scope_name, units), today, scope_docs, scope_name, units)
             if dated is not None and dated.kind == DEADLINE:
                 return dated
-        if units and (_asks_unit_tasks(f) or _is_bare_unit(f, units, self)):
+        if units and (_asks_unit_tasks(f) or _is_bare_unit(f)):
             return self._unit_tasks(q, f, units, today, scope_docs, scope_name, offset)
         topic = self._topic(q, scope_name)
         self._weights = self._question_weights(f, topic, scope_docs)
@@ -470,12 +474,9 @@ class Engine:
             for c in it.task.coordinators:
                 if c not in partners:
                     partners.append(c)
-        # also where the unit is the partner of someone else
-        as_partner = self.store.tasks_of_units([u.id for u in units], roles=("phoi_hop",))
         return Answer(COORDINATION, q, today, units=tuple(self._unit_label(u) for u in units),
                       tasks=tuple(items[:PAGE]), total=len(items), scope=scope_name,
-                      detail=", ".join(partners) if partners else None,
-                      suggestions=tuple(sorted(as_partner))[:0])
+                      detail=", ".join(partners) if partners else None)
 
     def _topic(self, q: str, scope_name: str | None, units=()) -> list[str]:
         """The question's content words: no question words, no place that only scopes it, no unit it names."""
@@ -512,7 +513,7 @@ class Engine:
             hits = narrowed or hits
         if not hits:
             return None, 0.0
-        weights = getattr(self, "_weights", None)
+        weights = self._weights
         scored = [(_overlap(words, h[1], bigrams=True, weights=weights) + _head_bonus(words, h[1]), h[0]) for h in hits]
         scored.sort(key=lambda x: -x[0])
         best = scored[0][0]
@@ -582,7 +583,7 @@ class Engine:
 
     def _search_passages(self, query: str, limit: int) -> list[dict]:
         """Passages for a full-text query, once per question (weights and facts ask the same)."""
-        cache = getattr(self, "_passage_cache", {})
+        cache = self._passage_cache
         key = (query, limit)
         if key not in cache:
             cache[key] = self.store.search_passages(query, limit=limit)
@@ -622,7 +623,7 @@ class Engine:
                 if subject and fold(sent).strip(" .") == subject.strip(" ."):
                     continue     # the document's title repeats the question; it answers nothing
                 sentences.append((p, sent, search_form(sent)))
-        weights = getattr(self, "_weights", None) or _rarity(words, [x[2] for x in sentences])
+        weights = self._weights or _rarity(words, [x[2] for x in sentences])
         candidates: list[tuple[float, Fact]] = []
         for p, sent, form in sentences:
             if True:
@@ -744,7 +745,7 @@ def _pure_overdue(f: str) -> bool:
     return bool(re.search(r"\b(?:viec|nhiem vu|cong viec)\b[^?]*\bqua han\b|^qua han\b|\bqua han (?:nhung|gi|nao)\b", f))
 
 
-def _is_bare_unit(f: str, units, engine: Engine) -> bool:
+def _is_bare_unit(f: str) -> bool:
     rest = _strip_question_words(unit_key(f))
     return len(rest.split()) <= 6
 
@@ -889,10 +890,6 @@ def _issuer_place(issuer: str | None) -> str | None:
         return None
     m = re.search(r"\b(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+(.+)$", issuer)
     return m.group(1) if m else None
-
-
-def _title(scope: str) -> str:
-    return " ".join(w.capitalize() for w in scope.split())
 
 
 def _remember(ctx: ChatContext, a: Answer, engine: Engine) -> None:

@@ -15,18 +15,7 @@ from knowledge.store import STATUS_DONE, Store
 from bot.config import TZ, Settings
 from bot.scheduler import AlertScheduler, send_digests
 
-from tests.fakes.zalo_api import FakeZalo, RunningChannel, corpus_db
-
-
-@pytest.fixture
-def api():
-    with FakeZalo(idle_wait=0.05) as fake:
-        yield fake
-
-
-@pytest.fixture
-def db(tmp_path):
-    return corpus_db(tmp_path / "kb.db")
+from tests.fakes.zalo_api import FakeZalo, RunningChannel, corpus_db, api, db  # noqa: F401 (fixtures)
 
 
 def at(day: str, hh: int = 8):

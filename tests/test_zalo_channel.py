@@ -9,18 +9,7 @@ import pytest
 from knowledge import inbox
 from knowledge.store import STATUS_DONE, Store
 
-from tests.fakes.zalo_api import FakeZalo, RunningChannel, corpus_db
-
-
-@pytest.fixture
-def api():
-    with FakeZalo(idle_wait=0.05) as fake:
-        yield fake
-
-
-@pytest.fixture
-def db(tmp_path):
-    return corpus_db(tmp_path / "kb.db")
+from tests.fakes.zalo_api import FakeZalo, RunningChannel, corpus_db, api, db  # noqa: F401 (fixtures)
 
 
 async def test_a_question_is_answered_from_the_directives(api, db):

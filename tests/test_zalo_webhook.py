@@ -7,21 +7,10 @@ import json
 import httpx
 import pytest
 
-from tests.fakes.zalo_api import FakeZalo, RunningChannel, corpus_db
+from tests.fakes.zalo_api import FakeZalo, RunningChannel, corpus_db, api, db  # noqa: F401 (fixtures)
 
 SECRET = "s3cret-Token_for-tests"
 HOOK = "https://bot.example.invalid/zalo/hook"
-
-
-@pytest.fixture
-def api():
-    with FakeZalo(idle_wait=0.05) as fake:
-        yield fake
-
-
-@pytest.fixture
-def db(tmp_path):
-    return corpus_db(tmp_path / "kb.db")
 
 
 def webhook(api, db, **kw):

@@ -402,3 +402,20 @@ class RunningChannel:
         self.stop.set()
         await asyncio.wait_for(self.task, 10)
         self.store.close()
+
+
+# ---- pytest fixtures shared by the Zalo tests (import them: `from tests.fakes.zalo_api import api, db`) ----
+import pytest  # noqa: E402  (the fake server itself needs no pytest; only these fixtures do)
+
+
+@pytest.fixture
+def api():
+    """A fake Zalo Bot API on 127.0.0.1 that answers 408 quickly when idle."""
+    with FakeZalo(idle_wait=0.05) as fake:
+        yield fake
+
+
+@pytest.fixture
+def db(tmp_path):
+    """A fresh SQLite knowledge base holding the bundled directives."""
+    return corpus_db(tmp_path / "kb.db")

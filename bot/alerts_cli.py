@@ -60,34 +60,32 @@ def _lookup_error(e: Exception) -> str:
     return render_template("subscription.j2", action="unknown_document", wanted=e.name, suggestions=e.suggestions)
 
 
-def subscribe(args: argparse.Namespace) -> int:
+def _change(args: argparse.Namespace, apply) -> int:
+    """subscribe / unsubscribe: check the target, resolve names, apply, report (lookup errors exit 2)."""
     selector = _selector(args)
     if selector is None:
         print(render_template("subscription.j2", action="need_target"), file=sys.stderr)
         return 2
-    store = _store(args)
     try:
-        sub = add_subscription(store, args.channel, args.chat, **selector)
+        print(apply(_store(args), selector))
     except (AmbiguousUnit, UnknownUnit, AmbiguousDocument, UnknownDocument) as e:
         print(_lookup_error(e), file=sys.stderr)
         return 2
-    print(render_template("subscription.j2", action="subscribed", sub=sub, alert_time=load_settings().alert_time))
     return 0
+
+
+def subscribe(args: argparse.Namespace) -> int:
+    def apply(store, selector) -> str:
+        sub = add_subscription(store, args.channel, args.chat, **selector)
+        return render_template("subscription.j2", action="subscribed", sub=sub, alert_time=load_settings().alert_time)
+    return _change(args, apply)
 
 
 def unsubscribe(args: argparse.Namespace) -> int:
-    selector = _selector(args)
-    if selector is None:
-        print(render_template("subscription.j2", action="need_target"), file=sys.stderr)
-        return 2
-    store = _store(args)
-    try:
+    def apply(store, selector) -> str:
         count = drop_subscriptions(store, args.channel, args.chat, **selector)
-    except (AmbiguousUnit, UnknownUnit, AmbiguousDocument, UnknownDocument) as e:
-        print(_lookup_error(e), file=sys.stderr)
-        return 2
-    print(render_template("subscription.j2", action="unsubscribed", count=count, chat_id=args.chat))
-    return 0
+        return render_template("subscription.j2", action="unsubscribed", count=count, chat_id=args.chat)
+    return _change(args, apply)
 
 
 def alerts(args: argparse.Namespace) -> int:

@@ -429,7 +429,7 @@ class Engine:
         if not links:
             links = self.store.tasks_of_units([u.id for u in units])
         roles_order = {"chu_tri": 0, "phoi_hop": 1, "theo_doi": 2}
-        topic = _topic_words(f, units, self)
+        topic = [w for w in self._topic(q, scope_name, units) if len(w) > 1]
         if not topic and len(links) > 4 * PAGE:
             # a long list with nothing to rank by: order the ids (lead first, then document and clause
             # order) and load only the page shown
@@ -463,7 +463,7 @@ class Engine:
         tasks = self.store.tasks(ids=list(links))
         if scope_docs is not None:
             tasks = [t for t in tasks if t.doc_id in scope_docs]
-        topic = _topic_words(f, units, self)
+        topic = [w for w in self._topic(q, scope_name, units) if len(w) > 1]
         with_coord = [t for t in tasks if t.coordinators]
         if topic and with_coord:
             ranked = _rank_by_topic(with_coord, topic, self.store.search_texts(t.id for t in with_coord))
@@ -781,13 +781,6 @@ def _strip_question_words(key: str) -> str:
                  r"phai lam nhung viec gi|nhung viec gi|viec gi|thi sao|phoi hop voi ai|phoi hop voi don vi nao|co|la|gi|"
                  r"ai|nao|con|ve|cua|theo|o|tai|nhung)\b", " ", key)
     return " ".join(key.split())
-
-
-def _topic_words(f: str, units, engine: Engine) -> list[str]:
-    # each distinct name and place once: a unit named without a place matches it in hundreds of places
-    names = " ".join(search_form(x) for x in dict.fromkeys(x for u in units for x in (u.name, u.scope)))
-    unit_words = set(names.split())
-    return [w for w in tokens(f) if w not in _QUESTION_WORDS and w not in unit_words and len(w) > 1]
 
 
 def _rank_by_topic(tasks: list[StoredTask], topic: list[str], texts: dict[str, str] | None = None) -> list[StoredTask]:

@@ -124,7 +124,15 @@ class Store:
         self._insert("passages",
                      [{"doc_id": doc_id, "seq": p.seq, "clause": p.clause, "text": p.text, "folded": search_form(p.text)}
                       for p in doc.passages])
+        self._index_search_rows(doc_id)
         return doc_id
+
+    def _index_search_rows(self, doc_id: int) -> None:
+        """A document's tasks and passages into the full-text indexes: one statement per index
+        (migration m005 removed the per-row insert triggers, which cost three times as much)."""
+        for table in ("tasks", "passages"):
+            self.db.conn.execute(f"insert into {table}_fts (rowid, folded) "
+                                 f"select rowid, folded from {table} where doc_id = ?", [doc_id])
 
     def _insert(self, table: str, rows: list[dict], *, ignore: bool = False) -> int | None:
         """Rows of one shape into ``table`` with one prepared statement; the last row id."""
@@ -197,13 +205,14 @@ class Store:
         canon = registry.canonical(written)
         unit_scope = "" if registry.is_global(canon.name) else scope
         folded = fold(canon.name)
-        rows = list(self.db.query("select id from units where folded = ? and scope = ?", [folded, unit_scope]))
-        unit_id = rows[0]["id"] if rows else self._same_unit_other_spelling(canon.name, unit_scope)
+        conn = self.db.conn   # plain prepared statements: sqlite-utils would look the schema up and open a savepoint
+        row = conn.execute("select id from units where folded = ? and scope = ?", [folded, unit_scope]).fetchone()
+        unit_id = row[0] if row else self._same_unit_other_spelling(canon.name, unit_scope)
         if unit_id is None:
-            unit_id = self.db["units"].insert(
-                {"name": canon.name, "folded": folded, "scope": unit_scope, "kind": canon.kind}).last_pk
-        self.db["unit_aliases"].insert_all(
-            [{"alias": a, "unit_id": unit_id} for a in registry.aliases(canon.name, unit_scope)], ignore=True)
+            unit_id = conn.execute("insert into units (name, folded, scope, kind) values (?, ?, ?, ?)",
+                                   [canon.name, folded, unit_scope, canon.kind]).lastrowid
+        conn.executemany("insert or ignore into unit_aliases (alias, unit_id) values (?, ?)",
+                         [(a, unit_id) for a in registry.aliases(canon.name, unit_scope)])
         if len(self._unit_ids) >= 8192:   # bounded: memory stays flat over a large ingest
             self._unit_ids.clear()
         self._unit_ids[(written, scope)] = unit_id
@@ -212,17 +221,21 @@ class Store:
     def _same_unit_other_spelling(self, name: str, scope: str) -> int | None:
         key = unit_key(name)
         short = squeeze_acronyms(key)
+        conn = self.db.conn
         if short != key:   # written short: a unit of this scope whose long name shortens to it
-            rows = self.db.query("select u.id from unit_aliases a join units u on u.id = a.unit_id "
-                                 "where a.alias = ? and u.scope = ? limit 1", [short, scope])
-            found = next(iter(rows), None)
-            return found["id"] if found else None
+            row = conn.execute("select u.id from unit_aliases a join units u on u.id = a.unit_id "
+                               "where a.alias = ? and u.scope = ? limit 1", [short, scope]).fetchone()
+            return row[0] if row else None
         acronym = acronym_key(key)
         if acronym:       # written long: a unit of this scope written short before takes the long name
-            for r in self.db.query("select id, name from units where scope = ?", [scope]):
-                if squeeze_acronyms(unit_key(r["name"])) == acronym and unit_key(r["name"]) != key:
-                    self.db["units"].update(r["id"], {"name": name, "folded": fold(name)})
-                    return r["id"]
+            # every unit carries the squeezed form of its own key among its aliases, so the candidates
+            # are the units of this scope with that alias (not every unit of the scope)
+            candidates = conn.execute("select u.id, u.name from unit_aliases a join units u on u.id = a.unit_id "
+                                      "where a.alias = ? and u.scope = ? order by u.id", [acronym, scope])
+            for unit_id, unit_name in candidates.fetchall():
+                if squeeze_acronyms(unit_key(unit_name)) == acronym and unit_key(unit_name) != key:
+                    conn.execute("update units set name = ?, folded = ? where id = ?", [name, fold(name), unit_id])
+                    return unit_id
         return None
 
     def units(self) -> list[UnitRow]:

@@ -28,21 +28,46 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("van phong hdnd - ubnd", "vp hdnd ubnd"), ("van phong hdnd & ubnd", "vp hdnd ubnd"),
     ("van phong hdnd&ubnd", "vp hdnd ubnd"), ("van phong", "vp"), ("cong an", "ca"), ("so hoa", "sohoa"),
 )
-SHORT_FORMS: tuple[tuple[str, str], ...] = (
-    (r"\btn\s*&\s*mt\b|\btn-mt\b", "tnmt"), (r"\btc\s*-\s*kh\b", "tckh"), (r"\bvh\s*-\s*tt\b|\bvh&tt\b", "vhtt"),
-    (r"\btt\s*&\s*tt\b", "tttt"), (r"\bld\s*-\s*tb\s*&\s*xh\b|\bldtb&xh\b", "ldtbxh"), (r"\bgd\s*&\s*dt\b", "gddt"),
-    (r"\bnn\s*&\s*ptnt\b", "nnptnt"), (r"\bkt\s*-\s*ht\b", "ktht"), (r"\bhdnd\s*[-&]\s*ubnd\b", "hdnd ubnd"),
-    (r"\bubmttq\b", "uy ban mttq"), (r"\bb?chqs\b", "bchqs"), (r"\bmot cua\b", "motcua"),
+# (a word the pattern cannot match without, pattern, short form): the substring test is far cheaper
+SHORT_FORMS: tuple[tuple[str, str, str], ...] = (
+    ("tn", r"\btn\s*&\s*mt\b|\btn-mt\b", "tnmt"), ("tc", r"\btc\s*-\s*kh\b", "tckh"),
+    ("vh", r"\bvh\s*-\s*tt\b|\bvh&tt\b", "vhtt"), ("tt", r"\btt\s*&\s*tt\b", "tttt"),
+    ("ld", r"\bld\s*-\s*tb\s*&\s*xh\b|\bldtb&xh\b", "ldtbxh"), ("gd", r"\bgd\s*&\s*dt\b", "gddt"),
+    ("nn", r"\bnn\s*&\s*ptnt\b", "nnptnt"), ("kt", r"\bkt\s*-\s*ht\b", "ktht"),
+    ("ubnd", r"\bhdnd\s*[-&]\s*ubnd\b", "hdnd ubnd"), ("ubmttq", r"\bubmttq\b", "uy ban mttq"),
+    ("chqs", r"\bb?chqs\b", "bchqs"), ("mot cua", r"\bmot cua\b", "motcua"),
 )
 ROMAN_QUARTER = ((r"\bquy\s+iv\b", "quy 4"), (r"\bquy\s+iii\b", "quy 3"), (r"\bquy\s+ii\b", "quy 2"), (r"\bquy\s+i\b", "quy 1"))
 _BASE = {"uy ban nhan dan": "ubnd", "hoi dong nhan dan": "hdnd"}
 _BASE_RE = re.compile(r"\b(?:uy ban nhan dan|hoi dong nhan dan)\b")
 _ABBR = {long: short for long, short in reversed(ABBREVIATIONS) if long not in _BASE}
 _ABBR.update({long: short for long, short in ABBREVIATIONS if long not in _BASE})   # first spelling wins
+
+
+def trie_pattern(phrases) -> str:
+    """One regex for many phrases, factored by common prefixes, longest match first: the same
+    matches as 'a|b|c' sorted longest first, without trying every phrase at every position."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
 # one pass, longest first (the same result as replacing them one by one, at a fraction of the cost)
-_ABBR_RE = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in sorted(_ABBR, key=len, reverse=True)) + r")\b")
-_SHORT_RE = [(re.compile(p), s) for p, s in SHORT_FORMS]
-_SHORT_HINT = re.compile(r"[&-]|\bubmttq\b|chqs\b|\bmot cua\b")   # only then can a short form apply
+_ABBR_RE = re.compile(r"\b" + trie_pattern(_ABBR) + r"\b")
+# each short form with a word it cannot match without (a substring test is far cheaper than a regex)
+_SHORT_RE = [(re.compile(p).sub, needle, short) for needle, p, short in SHORT_FORMS]
 _QUARTER_RE = [(re.compile(p), s) for p, s in ROMAN_QUARTER]
 
 STOPWORDS = frozenset("""
@@ -54,11 +79,14 @@ trong tu va ve vi voi vao viec nhieu cung duoc dieu hon cua nhat thanh cho toi b
 
 def search_form(text: str) -> str:
     s = fold(text)
-    s = s.replace("–", "-").replace("—", "-")
-    if _SHORT_HINT.search(s):
-        for rx, short in _SHORT_RE:
-            s = rx.sub(short, s)
-    s = _BASE_RE.sub(lambda m: _BASE[m.group(0)], s)
+    if "–" in s or "—" in s:
+        s = s.replace("–", "-").replace("—", "-")
+    if "&" in s or "-" in s or "chqs" in s or "ubmttq" in s or "mot cua" in s:   # else no short form applies
+        for sub, needle, short in _SHORT_RE:
+            if needle in s:
+                s = sub(short, s)
+    if "nhan dan" in s:
+        s = _BASE_RE.sub(lambda m: _BASE[m.group(0)], s)
     s = _ABBR_RE.sub(lambda m: _ABBR[m.group(0)], s)
     if "quy " in s:
         for rx, short in _QUARTER_RE:

@@ -58,16 +58,47 @@ _SAME_LENGTH = {cp: (v[0] if v else " ") for cp, v in _FOLD.items()}
 _SAME_LENGTH.update({cp: " " for cp in range(0x0300, 0x0370)})
 
 
+# Folded words, word by word: the texts of one corpus share a few thousand words, so a dict lookup per
+# word beats translating every character (bounded: cleared when full).
+_WORDS: dict[str, str] = {}
+_WORDS_SAME_LENGTH: dict[str, str] = {}
+_MAX_WORDS = 200_000
+
+
+def _folded_word(word: str) -> str:
+    if len(_WORDS) >= _MAX_WORDS:
+        _WORDS.clear()
+    folded = _WORDS[word] = word.translate(_FOLD)
+    return folded
+
+
+def _folded_word_same_length(word: str) -> str:
+    if len(_WORDS_SAME_LENGTH) >= _MAX_WORDS:
+        _WORDS_SAME_LENGTH.clear()
+    folded = _WORDS_SAME_LENGTH[word] = word.translate(_SAME_LENGTH)
+    return folded
+
+
 @lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Lower case, no diacritics, đ -> d, single spaces: the key every match uses."""
-    return re.sub(r"\s+", " ", (text or "").lower().translate(_FOLD)).strip()
+    low = (text or "").lower()
+    if low.isascii():
+        return " ".join(low.split())
+    get = _WORDS.get
+    return " ".join(filter(None, [get(w) or _folded_word(w) for w in low.split()]))
 
 
+@lru_cache(maxsize=1024)   # the extractor folds one paragraph for several rules in turn
 def fold_keep_length(text: str) -> str:
     """Like fold() but character for character (same length), so offsets map back."""
-    return text.lower().translate(_SAME_LENGTH) if len(text.lower()) == len(text) else \
-        "".join((_fold_char(c) or " ")[0] for c in text)
+    low = text.lower()
+    if len(low) != len(text):
+        return "".join((_fold_char(c) or " ")[0] for c in text)
+    if low.isascii():
+        return low
+    get = _WORDS_SAME_LENGTH.get
+    return " ".join([get(w) or _folded_word_same_length(w) for w in low.split(" ")])
 
 
 def squash(text: str) -> str:

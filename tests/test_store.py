@@ -93,3 +93,39 @@ def test_searches_leave_out_words_every_row_has(folder, tmp_path):
     assert chosen == [rare]
     assert store.selective([common], "tasks", min_rows=0) == [common]
     assert store.selective([common, rare], "tasks") == [common, rare]     # small stores search every word
+
+
+def _fts_rows(store: Store, table: str, word: str) -> set[int]:
+    return {r[0] for r in store.db.conn.execute(f"select rowid from {table}_fts where {table}_fts match ?", [f'"{word}"'])}
+
+
+def test_full_text_indexes_follow_saves_and_replacements(folder, tmp_path):
+    """The store writes the index rows itself (no per-row insert trigger): new rows are found,
+    replaced ones are gone, and the index holds exactly the rows of the table."""
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [folder])
+    conn = store.db.conn
+    for table in ("tasks", "passages"):
+        rows = conn.execute(f"select count(*) from {table}").fetchone()[0]
+        indexed = conn.execute(f"select count(*) from {table}_fts").fetchone()[0]
+        assert rows == indexed > 0
+    assert _fts_rows(store, "tasks", "noi") and _fts_rows(store, "passages", "noi")   # "Sở Nội vụ"
+    (folder / "ha-giang.md").write_text(HA_GIANG.replace("5. Sở Nội vụ", "5. Sở Kỳlânxyz"), encoding="utf-8")
+    ingest_paths(store, [folder])
+    found = _fts_rows(store, "passages", "kylanxyz")
+    assert found and all(conn.execute("select 1 from passages where rowid = ?", [r]).fetchone() for r in found)
+    for table in ("tasks", "passages"):   # raises when the index and its table disagree
+        conn.execute(f"insert into {table}_fts({table}_fts, rank) values ('integrity-check', 1)")
+
+
+def test_a_unit_written_long_after_its_short_form_is_one_unit(tmp_path):
+    short = HA_GIANG.replace("5. Sở Nội vụ", "5. Sở TN&MT")
+    long = HA_GIANG.replace("5. Sở Nội vụ", "5. Sở Tài nguyên và Môi trường").replace("Số: ", "Số: 9")
+    d = tmp_path / "d"
+    d.mkdir()
+    (d / "a.md").write_text(short, encoding="utf-8")
+    (d / "b.md").write_text(long, encoding="utf-8")
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [d])
+    env = [u for u in store.units() if "TN&MT" in u.name or "Tài nguyên" in u.name]
+    assert [u.name for u in env] == ["Sở Tài nguyên và Môi trường"]

@@ -1,0 +1,66 @@
+"""Folding and search forms: the fast paths give exactly what the plain definitions give."""
+import re
+import unicodedata
+
+import pytest
+
+from knowledge.terms import search_form, trie_pattern
+from knowledge.text import fold, fold_keep_length
+
+
+def _reference_fold(text: str) -> str:
+    out = []
+    for ch in text.lower():
+        base = unicodedata.normalize("NFD", ch).replace("đ", "d")
+        out.append("".join(c for c in base if unicodedata.category(c) != "Mn"))
+    return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+@pytest.mark.parametrize("text", [
+    "", "   ", "Phòng Tài nguyên và Môi trường", "ĐẢNG ỦY  xã\tHợp Thành\n", "hoà  uỷ  thuỷ",
+    "Ủy ban nhân dân tỉnh Hà Giang", "e\u0301 a \u0301 b",  # decomposed marks, a lone mark between spaces
+    "“Quý III/2024” – số 276/UBND-NV", "ABC def 123",
+])
+def test_fold_matches_the_character_by_character_definition(text):
+    assert fold(text) == _reference_fold(text)
+    kept = fold_keep_length(text)
+    assert len(kept) == len(text)
+    assert re.sub(r"\s+", " ", kept).strip() == _reference_fold(text) or "\u0301" in text
+
+
+def test_fold_gives_the_same_word_the_same_way_every_time():
+    words = "Sở Nội vụ nội dung NỘI VỤ".split()
+    assert [fold(w) for w in words] == ["so", "noi", "vu", "noi", "dung", "noi", "vu"]
+    assert fold_keep_length("Sở  Nội vụ") == "so  noi vu"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Phòng TN&MT huyện", "phong tnmt huyen"),
+    ("Phòng TN & MT", "phong tnmt"),
+    ("Phòng TC-KH", "phong tckh"),
+    ("Trung tâm VH – TT", "trung tam vhtt"),
+    ("Văn phòng HĐND-UBND", "vp hdnd ubnd"),
+    ("Văn phòng HĐND và UBND huyện", "vp hdnd ubnd huyen"),
+    ("Ủy ban nhân dân xã", "ubnd xa"),
+    ("cải cách thủ tục hành chính", "cc tthc"),
+    ("cải cách hành chính", "cchc"),
+    ("thủ tục hành chính", "tthc"),
+    ("Ban Chỉ huy quân sự", "bchqs"),
+    ("Bộ phận một cửa", "bo phan motcua"),
+    ("UBMTTQ", "uy ban mttq"),
+    ("Quý III/2024 và quý I", "quy 3/2024 va quy 1"),
+    ("số 276/UBND-NV", "so 276/ubnd-nv"),
+])
+def test_search_form_spells_the_genres_abbreviations_one_way(text, expected):
+    assert search_form(text) == expected
+
+
+def test_trie_pattern_matches_like_an_alternation_longest_first():
+    phrases = ["van phong", "van phong hdnd va ubnd", "van hoa", "van hoa va thong tin", "cong an", "cong nghe thong tin",
+               "so hoa", "a"]
+    plain = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b")
+    trie = re.compile(r"\b" + trie_pattern(phrases) + r"\b")
+    samples = ["van phong hdnd va ubnd huyen", "van phong hdnd va", "van hoa va thong tin cong an", "cong nghe thong",
+               "so hoa a b", "van phongx van hoa", "a van phong", ""]
+    for s in samples:
+        assert [m.group(0) for m in trie.finditer(s)] == [m.group(0) for m in plain.finditer(s)], s

@@ -32,6 +32,9 @@ _QUARTER_RE = re.compile(r"\b(?:trong\s+|truoc\s+|hoan thanh\s+(?:trong\s+)?|cha
 _RELATIVE_RE = re.compile(r"\b(?:trong(?:\s+thoi\s+han|\s+vong)?|cham nhat(?:\s+la)?|sau)\s+(?P<n>\d{1,3})\s+ngay(?:\s+lam\s+viec)?\s*,?\s*(?:ke\s+tu|tinh\s+tu)\s+ngay\s+(?:ban\s+hanh|ky|nhan)")
 _EXTEND_RE = re.compile(r"\b(?:gia han|keo dai|dieu chinh thoi han|lui thoi han|lui han)\b")
 _UNTIL_RE = re.compile(rf"\bden\s+(?:het\s+)?{_DATE}")
+# Every dated shape needs a year, and the relative one a number: text without them is skipped at C speed.
+_YEAR = re.compile(r"\d{4}")
+_DIGIT = re.compile(r"\d")
 
 RECURRENCE = (
     (re.compile(r"\b(?:hang|moi)\s+ngay\b(?!\s+(?:\d|le|nghi))"), "daily"),
@@ -71,6 +74,9 @@ def find_deadlines(text: str, issued_on: str | None = None) -> list[DeadlineHit]
     f = fold_keep_length(text)
     hits: list[DeadlineHit] = []
     taken: list[tuple[int, int]] = []
+    if not _DIGIT.search(f):
+        return hits
+    dated = _YEAR.search(f) is not None
 
     def add(day: date | None, time: str | None, m: re.Match[str], extends: bool | None = None) -> None:
         if day is None or any(s < m.end() and m.start() < e for s, e in taken):
@@ -81,25 +87,25 @@ def find_deadlines(text: str, issued_on: str | None = None) -> list[DeadlineHit]
         hits.append(DeadlineHit(day, time, m.start(), m.end(), extends))
         taken.append((m.start(), m.end()))
 
-    for m in _DEADLINE_RE.finditer(f):
+    for m in _DEADLINE_RE.finditer(f) if dated else ():
         d, mo, y = (m["d"], m["m"], m["y"]) if m["d"] else (m["d2"], m["m2"], m["y2"])
         time = f"{int(m['hh']):02d}:{int(m['mi'] or 0):02d}" if m["hh"] and int(m["hh"]) < 24 else None
         add(_mk(int(y), int(mo), int(d)), time, m)
-    for m in _UNTIL_RE.finditer(f):
+    for m in _UNTIL_RE.finditer(f) if dated and "den" in f else ():
         # "gia hạn thời gian nộp báo cáo đến ngày …": only an extension makes "đến ngày" a deadline
         window = f[max(0, m.start() - 250):m.start()]
         if _EXTEND_RE.search(window.rsplit(". ", 1)[-1]):
             d, mo, y = (m["d"], m["m"], m["y"]) if m["d"] else (m["d2"], m["m2"], m["y2"])
             add(_mk(int(y), int(mo), int(d)), None, m, extends=True)
-    for m in _MONTH_RE.finditer(f):
+    for m in _MONTH_RE.finditer(f) if dated and "thang" in f else ():
         add(_month_end(int(m["y"]), int(m["m"])), None, m)
-    for m in _QUARTER_RE.finditer(f):
+    for m in _QUARTER_RE.finditer(f) if dated and "quy" in f else ():
         lead = m.group(0).split()[0]
         if lead not in ("trong", "truoc", "hoan", "cham") and not _at_field_start(f, m.start()):
             continue
         q = ROMAN[m["q"]]
         add(_month_end(int(m["y"]), q * 3), None, m)
-    if issued_on and len(issued_on) == 10:
+    if issued_on and len(issued_on) == 10 and "ngay" in f:
         base = date.fromisoformat(issued_on)
         for m in _RELATIVE_RE.finditer(f):
             add(base + timedelta(days=int(m["n"])), None, m)
@@ -152,6 +158,8 @@ def deadline_of_cell(cell: str, issued_on: str | None = None) -> DeadlineHit | N
 
 def recurrence_of(text: str) -> tuple[str | None, int | None]:
     f = fold_keep_length(text)
+    if "hang" not in f and "moi" not in f and "dinh ky" not in f:   # every pattern needs one ("thang" has "hang")
+        return None, None
     kind = None
     first = len(f) + 1
     for rx, name in RECURRENCE:
@@ -171,13 +179,15 @@ _URGENT = (
     (re.compile(r"(?<![\wÀ-ỹ])thường xuyên(?![\wÀ-ỹ])", re.I), "thuong_xuyen"),
 )
 
+_URGENT_NEEDLES = (("ngay",), ("khẩn", "hỏa tốc"), ("thường xuyên",))   # what each pattern cannot match without
+
 
 def urgency_of(text: str) -> str | None:
     """'ngay' (at once), 'khan_truong' (urgently), 'thuong_xuyen' (ongoing), on the unfolded text
     ('ngay' folded would also be 'ngày')."""
     low = text.lower()
-    for rx, name in _URGENT:
-        if rx.search(low):
+    for (rx, name), needles in zip(_URGENT, _URGENT_NEEDLES):
+        if any(n in low for n in needles) and rx.search(low):
             return name
     return None
 
@@ -186,7 +196,8 @@ _TARGET_YEAR = re.compile(r"\b(?:trong|hoan thanh trong|den(?:\s+het)?|phan dau(
 
 
 def target_year_of(text: str) -> int | None:
-    m = _TARGET_YEAR.search(fold_keep_length(text))
+    f = fold_keep_length(text)
+    m = _TARGET_YEAR.search(f) if "nam" in f else None
     if not m:
         return None
     return int(m["y"] or m["y2"])

@@ -41,11 +41,22 @@ class Header:
     signer_title: str | None
 
 
+_UNDERLINE = re.compile(r"(?<!\w)_{1,3}|_{1,3}(?!\w)")
+_LINK = re.compile(r"<(https?://[^>]+)>")
+
+
 def strip_markup(text: str) -> str:
-    """Markdown emphasis and escapes out; what a reader sees stays."""
-    text = re.sub(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)", "", text)
-    text = text.replace("\\-", "-").replace("\\.", ".")
-    text = re.sub(r"<(https?://[^>]+)>", r"\1", text)
+    """Markdown emphasis and escapes out; what a reader sees stays. Each step runs only when its
+    character is there (most paragraphs carry no markup); underscores go first, while the asterisks
+    around them are still in place, so '*_x_*' loses both."""
+    if "_" in text:
+        text = _UNDERLINE.sub("", text)
+    if "*" in text:
+        text = text.replace("*", "")
+    if "\\" in text:
+        text = text.replace("\\-", "-").replace("\\.", ".")
+    if "<http" in text:
+        text = _LINK.sub(r"\1", text)
     return text
 
 

@@ -159,24 +159,30 @@ def _phrase_end(text: str, f: str, pos: int, allow_colon: bool, max_words: int) 
                     heads.add(" ".join(fold_keep_length(x) for x in nxt.groups() if x))
             elif heads and not text[i].isupper() and words > 2 and any(f.startswith(h, i) for h in heads):
                 return i
-            else:
-                m_verb = _VERB_RE.match(f, i)
-                prev = text[:i].rstrip()
-                capital = text[i].isupper()
-                after_noun = re.search(r"(?:du an|quy|chuong trinh|de an)(?:\s+dau tu)?\s*$|\b(?:cac|nhung)\s*$",
-                                       f[max(0, i - 30):i])
-                if m_verb and words and not capital and not prev.endswith(",") and not after_noun:
+            elif m_verb0 and words and not text[i].isupper():
+                if _after_comma(text, i):
+                    if not _is_name_word_after_comma(f, i):
+                        return i
+                elif not _AFTER_NOUN.search(f[max(0, i - 30):i]):
                     return i
-                if m_verb and words and prev.endswith(",") and not capital and not _is_name_word_after_comma(f, i):
-                    return i
-        j = i
-        while j < n and not text[j].isspace() and text[j] not in ",;:.(":
-            j += 1
+        j = _WORD.match(text, i).end()
         words += 1
         if words > max_words:
             return None
         i = j
     return n if words else None
+
+
+_WORD = re.compile(r"[^\s,;:.(]*")
+_AFTER_NOUN = re.compile(r"(?:du an|quy|chuong trinh|de an)(?:\s+dau tu)?\s*$|\b(?:cac|nhung)\s*$")
+
+
+def _after_comma(text: str, i: int) -> bool:
+    """Whether the last character before ``i`` that is not white space is a comma."""
+    k = i - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    return k >= 0 and text[k] == ","
 
 
 def _is_name_word_after_comma(f: str, i: int) -> bool:

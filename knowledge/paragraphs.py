@@ -42,6 +42,10 @@ def _classify(raw: str, bold: bool) -> Para:
     return Para(s, "plain", "", raw, bold)
 
 
+_ITEM_START = re.compile(r"^\s*(?:\*\*)?\s*(?:[-–+•]\s|\d{1,2}[.)]\s|[a-zđ]\)\s|(?:" + "|".join(ROMAN_NUMS)
+                         + r")\.\s|Điều\s+\d)")
+
+
 def split_paragraphs(text: str) -> list[Para]:
     """Blocks separated by blank lines; inside a block, lines that start an item start a paragraph."""
     out: list[Para] = []
@@ -51,7 +55,7 @@ def split_paragraphs(text: str) -> list[Para]:
         lines = [ln.rstrip() for ln in block.split("\n") if ln.strip()]
         current: list[str] = []
         for ln in lines:
-            starts_item = bool(re.match(r"^\s*(?:\*\*)?\s*(?:[-–+•]\s|\d{1,2}[.)]\s|[a-zđ]\)\s|(?:" + "|".join(ROMAN_NUMS) + r")\.\s|Điều\s+\d)", ln))
+            starts_item = bool(_ITEM_START.match(ln))
             if current and starts_item:
                 out.append(_make(current))
                 current = []
@@ -64,7 +68,7 @@ def split_paragraphs(text: str) -> list[Para]:
 def _make(lines: list[str]) -> Para:
     raw = " ".join(lines)
     bold = raw.startswith("**") and raw.rstrip().endswith("**") and raw.count("**") == 2
-    plain = re.sub(r"\s+", " ", strip_markup(raw)).strip()
+    plain = " ".join(strip_markup(raw).split())
     return _classify(plain, bold)
 
 

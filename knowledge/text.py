@@ -35,9 +35,16 @@ def nfc(text: str) -> str:
     return text
 
 
+_OLD_TONE_SYLLABLE = re.compile(r"(?<![qQ])(?:" + _OLD_TONE_RE.pattern + r")(?![^\W\d_])")
+_OLD_TONE_PAIRS = tuple(sorted({k for k in _OLD_TONES} | {k.upper() for k in _OLD_TONES}
+                               | {k[0].upper() + k[1:] for k in _OLD_TONES}))
+
+
 def modern_tones(text: str) -> str:
     """'hoà' -> 'hòa', 'uỷ' -> 'ủy' (only where the vowel pair ends the syllable)."""
-    return re.sub(r"(?<![qQ])(?:" + _OLD_TONE_RE.pattern + r")(?![^\W\d_])", _new_tone, text)
+    if not any(pair in text for pair in _OLD_TONE_PAIRS):   # most documents use the new style throughout
+        return text
+    return _OLD_TONE_SYLLABLE.sub(_new_tone, text)
 
 
 def _fold_char(ch: str) -> str:
@@ -102,5 +109,5 @@ def fold_keep_length(text: str) -> str:
 
 
 def squash(text: str) -> str:
-    """Collapse runs of white space to one space."""
-    return re.sub(r"\s+", " ", text).strip()
+    """Collapse runs of white space to one space (str.split and the regex \\s agree on white space)."""
+    return " ".join(text.split())

@@ -18,8 +18,17 @@ _OLD_TONE_RE = re.compile(
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
+_OLD_TONE_FORMS = frozenset({k for k in _OLD_TONES} | {k.upper() for k in _OLD_TONES}
+                            | {k[0].upper() + k[1:] for k in _OLD_TONES})
+# candidates by two character classes (a fast scan); the callback keeps anything that is not an old form
+# (no look-behind for "qu": it would cost a test at every position; the callback looks back instead)
+_OLD_TONE_SYLLABLE = re.compile(r"[oOuU][" + "".join(sorted({k[1] for k in _OLD_TONE_FORMS})) + r"](?![^\W\d_])")
+
+
 def _new_tone(m: re.Match[str]) -> str:
     s = m.group(0)
+    if s not in _OLD_TONE_FORMS or m.string[m.start() - 1:m.start()] in ("q", "Q"):
+        return s
     low = _OLD_TONES[s.lower()]
     if s.isupper():
         return low.upper()
@@ -35,15 +44,8 @@ def nfc(text: str) -> str:
     return text
 
 
-_OLD_TONE_SYLLABLE = re.compile(r"(?<![qQ])(?:" + _OLD_TONE_RE.pattern + r")(?![^\W\d_])")
-_OLD_TONE_PAIRS = tuple(sorted({k for k in _OLD_TONES} | {k.upper() for k in _OLD_TONES}
-                               | {k[0].upper() + k[1:] for k in _OLD_TONES}))
-
-
 def modern_tones(text: str) -> str:
     """'hoà' -> 'hòa', 'uỷ' -> 'ủy' (only where the vowel pair ends the syllable)."""
-    if not any(pair in text for pair in _OLD_TONE_PAIRS):   # most documents use the new style throughout
-        return text
     return _OLD_TONE_SYLLABLE.sub(_new_tone, text)
 
 

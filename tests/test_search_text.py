@@ -64,3 +64,15 @@ def test_trie_pattern_matches_like_an_alternation_longest_first():
                "so hoa a b", "van phongx van hoa", "a van phong", ""]
     for s in samples:
         assert [m.group(0) for m in trie.finditer(s)] == [m.group(0) for m in plain.finditer(s)], s
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("hoà thuận, Hoà Bình, HOÀ", "hòa thuận, Hòa Bình, HÒA"),
+    ("Uỷ ban, uỷ quyền, thuỷ lợi, THUỶ", "Ủy ban, ủy quyền, thủy lợi, THỦY"),
+    ("toàn bộ, hoàn thành, khoẻ", "toàn bộ, hoàn thành, khỏe"),   # only a pair that ends its syllable moves
+    ("quý, quà, Quý", "quý, quà, Quý"),                               # "qu" is a consonant: no move
+    ("oÀ", "oÀ"),                                                      # not a spelling anyone writes: kept
+])
+def test_old_tone_placement_is_modernised_where_the_syllable_ends(text, expected):
+    from knowledge.text import modern_tones
+    assert modern_tones(text) == expected

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.text import fold_keep_length, squash
+from knowledge.text import fold_keep_length, squash, trie_pattern
 from knowledge.units import UnitRegistry
 
 UNIT_STARTS = tuple(sorted({
@@ -56,9 +56,10 @@ VERBS = tuple(sorted({
     "la co quan", "la don vi", "la dau moi", "la thuong truc", "thuong truc", "co nhiem vu", "co trach nhiem",
     "chiu trach nhiem",
 }, key=len, reverse=True))
-_VERB_RE = re.compile(r"(?:" + "|".join(re.escape(v) for v in VERBS) + r")(?![\w])")
-_START_RE = re.compile(r"(?:" + "|".join(re.escape(u) for u in UNIT_STARTS) + r")(?![\w])")
-_SPLIT_RE = re.compile(r"(?:" + "|".join(re.escape(u) for u in SPLIT_STARTS) + r")(?![\w])")
+# longest word first, factored by common prefixes (text.trie_pattern): these run at every word of a phrase
+_VERB_RE = re.compile(r"(?:" + trie_pattern(VERBS) + r")(?![\w])")
+_START_RE = re.compile(r"(?:" + trie_pattern(UNIT_STARTS) + r")(?![\w])")
+_SPLIT_RE = re.compile(r"(?:" + trie_pattern(SPLIT_STARTS) + r")(?![\w])")
 _PLACE_NAME_LIST = re.compile(r"^(?P<head>.*?\bcác\s+(?P<level>xã|phường|thị trấn|huyện|thị xã|thành phố|quận))\s*:\s*(?P<names>.+)$", re.I)
 _NAME = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ0-9][\wÀ-ỹ]*)*"
 # "UBND các huyện Sìn Hồ, Phong Thổ, Than Uyên": named places without a colon

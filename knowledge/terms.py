@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.text import fold
+from knowledge.text import fold, trie_pattern
 
 # long form (folded) -> the one short form used in the index
 ABBREVIATIONS: tuple[tuple[str, str], ...] = (
@@ -42,26 +42,6 @@ _BASE = {"uy ban nhan dan": "ubnd", "hoi dong nhan dan": "hdnd"}
 _BASE_RE = re.compile(r"\b(?:uy ban nhan dan|hoi dong nhan dan)\b")
 _ABBR = {long: short for long, short in reversed(ABBREVIATIONS) if long not in _BASE}
 _ABBR.update({long: short for long, short in ABBREVIATIONS if long not in _BASE})   # first spelling wins
-
-
-def trie_pattern(phrases) -> str:
-    """One regex for many phrases, factored by common prefixes, longest match first: the same
-    matches as 'a|b|c' sorted longest first, without trying every phrase at every position."""
-    trie: dict = {}
-    for phrase in phrases:
-        node = trie
-        for ch in phrase:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
 
 
 # one pass, longest first (the same result as replacing them one by one, at a fraction of the cost)

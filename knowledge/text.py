@@ -113,3 +113,23 @@ def fold_keep_length(text: str) -> str:
 def squash(text: str) -> str:
     """Collapse runs of white space to one space (str.split and the regex \\s agree on white space)."""
     return " ".join(text.split())
+
+
+def trie_pattern(phrases) -> str:
+    """One regex for many phrases, factored by common prefixes, longest match first: the same
+    matches as 'a|b|c' sorted longest first, without trying every phrase at every position."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)

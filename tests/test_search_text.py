@@ -4,8 +4,8 @@ import unicodedata
 
 import pytest
 
-from knowledge.terms import search_form, trie_pattern
-from knowledge.text import fold, fold_keep_length
+from knowledge.terms import search_form
+from knowledge.text import fold, fold_keep_length, trie_pattern
 
 
 def _reference_fold(text: str) -> str:

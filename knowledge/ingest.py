@@ -81,9 +81,11 @@ def ingest_paths(store: Store, paths: Iterable[str | Path],
                  on_file: Callable[[FileReport], None] | None = None) -> IngestSummary:
     registry = UnitRegistry()
     summary = IngestSummary()
-    for f in iter_files(paths):
-        report = ingest_file(store, f, registry)
-        summary.reports.append(report)
-        if on_file:
-            on_file(report)
+    with store.bulk() as saved:
+        for f in iter_files(paths):
+            report = ingest_file(store, f, registry)
+            summary.reports.append(report)
+            saved()
+            if on_file:
+                on_file(report)
     return summary

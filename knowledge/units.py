@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from knowledge.text import fold, squash
+from knowledge.text import fold, squash, trie_pattern
 
 # Leading roles that stand for the unit they head.
 ROLE_PREFIXES = (
@@ -42,6 +42,9 @@ PLACE_WORDS = ("tinh", "huyen", "xa", "thi xa", "thi tran", "phuong", "thanh pho
 _SEPARATORS = re.compile(r"\s*(?:&|\+|-|–|—|/|,|;|\bva\b)\s*")
 
 
+# the longest unit type a key starts with, as a word (followed by a space, or the whole key)
+_TYPE_THEN_SPACE = re.compile("(?:" + trie_pattern(UNIT_TYPES) + ")(?= )")
+_TYPE_THEN_SPACE_OR_END = re.compile("(?:" + trie_pattern(UNIT_TYPES) + r")(?= |\Z)")
 _LONG_FORMS_RE = [(re.compile(rf"\b{long}\b"), short) for long, short in LONG_FORMS]
 _ROLE_RE = [(role, re.compile(re.escape(role) + r"[ ,]")) for role in ROLE_PREFIXES]
 
@@ -71,11 +74,13 @@ def unit_key(text: str) -> str:
     return squash(s)
 
 
+@lru_cache(maxsize=65536)
 def acronym_key(key: str) -> str | None:
     """'phong tai nguyen moi truong' -> 'phong tnmt'; None when there is nothing to shorten."""
-    prefix = next((t for t in UNIT_TYPES if key == t or key.startswith(t + " ")), None)
-    if prefix is None:
+    m = _TYPE_THEN_SPACE_OR_END.match(key)
+    if m is None:
         return None
+    prefix = m.group(0)
     rest = key[len(prefix):].split()
     words = [w for w in rest if w not in PLACE_WORDS]
     if prefix in ("ubnd", "hdnd", "uy ban") or len(words) < 2 or any(w in ("ubnd", "hdnd") for w in words):
@@ -83,11 +88,13 @@ def acronym_key(key: str) -> str | None:
     return f"{prefix} {''.join(w[0] for w in words)}"
 
 
+@lru_cache(maxsize=65536)
 def squeeze_acronyms(key: str) -> str:
     """User-typed 'phong tn mt' / 'phong tn&mt' / 'phong tnmt' -> 'phong tnmt'."""
-    prefix = next((t for t in UNIT_TYPES if key.startswith(t + " ")), None)
-    if prefix is None:
+    m = _TYPE_THEN_SPACE.match(key)
+    if m is None:
         return key
+    prefix = m.group(0)
     rest = key[len(prefix):].split()
     if rest and all(len(w) <= 2 for w in rest):
         return f"{prefix} {''.join(rest)}"

@@ -129,3 +129,37 @@ def test_a_unit_written_long_after_its_short_form_is_one_unit(tmp_path):
     ingest_paths(store, [d])
     env = [u for u in store.units() if "TN&MT" in u.name or "Tài nguyên" in u.name]
     assert [u.name for u in env] == ["Sở Tài nguyên và Môi trường"]
+
+
+def test_bulk_ingest_keeps_what_was_saved_before_a_failure(folder, tmp_path, monkeypatch):
+    """Documents are committed in groups; a crash in the middle of a group still leaves every
+    document saved before it on disk (seen from a new connection), and none half-saved."""
+    import knowledge.ingest as ingest_module
+
+    real_extract = ingest_module.extract
+
+    def extract_or_fail(text, file, registry=None):
+        if file == "tan-lac.md":
+            raise RuntimeError("boom")
+        return real_extract(text, file, registry)
+
+    monkeypatch.setattr(ingest_module, "extract", extract_or_fail)
+    db = tmp_path / "kb.db"
+    with pytest.raises(RuntimeError):
+        ingest_paths(Store(db), [folder])     # files in order: an-lao.txt, ha-giang.md, tan-lac.md
+    fresh = Store(db)
+    assert sorted(d.file for d in fresh.documents()) == ["an-lao.txt", "ha-giang.md"]
+    assert {t.doc_file for t in fresh.tasks()} == {"an-lao.txt", "ha-giang.md"}
+
+
+def test_bulk_commits_in_groups_and_at_the_end(tmp_path):
+    store = Store(tmp_path / "kb.db")
+    other = Store(tmp_path / "kb.db")
+    seen = []
+    with store.bulk(max_documents=2, max_seconds=3600) as saved:
+        for i in range(3):
+            store.db.conn.execute("insert into units (name, folded, scope, kind) values (?, ?, '', 'unit')", [f"U{i}", f"u{i}"])
+            saved()
+            seen.append(other.db.conn.execute("select count(*) from units").fetchone()[0])
+    seen.append(other.db.conn.execute("select count(*) from units").fetchone()[0])
+    assert seen == [0, 2, 2, 3]

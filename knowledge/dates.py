@@ -34,6 +34,7 @@ _EXTEND_RE = re.compile(r"\b(?:gia han|keo dai|dieu chinh thoi han|lui thoi han|
 _UNTIL_RE = re.compile(rf"\bden\s+(?:het\s+)?{_DATE}")
 # Every dated shape needs a year, and the relative one a number: text without them is skipped at C speed.
 _YEAR = re.compile(r"\d{4}")
+_FROM_DAY = re.compile(r"(?:ke|tinh)\s+tu\s+ngay")      # what _RELATIVE_RE cannot match without
 _DIGIT = re.compile(r"\d")
 
 RECURRENCE = (
@@ -107,7 +108,7 @@ def find_deadlines(text: str, issued_on: str | None = None) -> list[DeadlineHit]
             continue
         q = ROMAN[m["q"]]
         add(_month_end(int(m["y"]), q * 3), None, m)
-    if issued_on and len(issued_on) == 10 and "ngay" in f:
+    if issued_on and len(issued_on) == 10 and _FROM_DAY.search(f):
         base = date.fromisoformat(issued_on)
         for m in _RELATIVE_RE.finditer(f):
             add(base + timedelta(days=int(m["n"])), None, m)

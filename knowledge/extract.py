@@ -405,6 +405,8 @@ def _finish(w: _Walk) -> list[Task]:
 
 def _coordinators(w: _Walk, action: str, assignees: tuple[str, ...]) -> tuple[str, ...]:
     out: list[str] = []
+    if "phối hợp" not in action.lower():   # what _COORD_RE cannot match without
+        return ()
     for m in _COORD_RE.finditer(action):
         rest = action[m.end():]
         up = unit_phrase(rest, allow_colon=False)
@@ -455,7 +457,7 @@ def _link_monitors(tasks: list[Task]) -> list[Task]:
     monitors: list[str] = []
     for t in tasks:
         head = fold(t.action)[:160]
-        if _MONITOR_ACTION.search(head) and re.search(r"\b(?:cac co quan|cac don vi|thuc hien|bao cao)\b", head):
+        if "don doc" in head and _MONITOR_ACTION.search(head) and re.search(r"\b(?:cac co quan|cac don vi|thuc hien|bao cao)\b", head):
             monitors.extend(u for u in t.assignees if u not in monitors)
     if not monitors:
         return tasks

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from knowledge.text import fold_keep_length, squash, trie_pattern
 from knowledge.units import UnitRegistry
@@ -87,7 +88,12 @@ class UnitPhrase:
 
 
 def starts_with_unit(text: str) -> bool:
-    f = fold_keep_length(text.lstrip()[:80])
+    return _starts_with_unit(text.lstrip()[:80])
+
+
+@lru_cache(maxsize=8192)   # the same openings ("Phòng Nội vụ …", "UBND các xã …") come back again and again
+def _starts_with_unit(head: str) -> bool:
+    f = fold_keep_length(head)
     return bool(_START_RE.match(f)) and not _NOT_UNIT.match(f)
 
 
@@ -230,6 +236,11 @@ def _is_list_of_units(text: str, pos: int) -> bool:
 
 def split_units(phrase: str) -> list[str]:
     """'Thủ trưởng các cơ quan …; Chủ tịch UBND các huyện, thị xã' -> one name per unit."""
+    return list(_split_units(phrase))
+
+
+@lru_cache(maxsize=8192)   # a pure function of the phrase; unit phrases repeat across a corpus
+def _split_units(phrase: str) -> tuple[str, ...]:
     phrase = squash(INTRO_VERBS.sub("", phrase.strip()))
     m = _PLACE_NAME_LIST.match(phrase) or _PLACE_NAMES_BARE.match(phrase) or _PLACE_NAMES_SINGULAR.match(phrase)
     if m and _names_follow(m.group("names"), 0):
@@ -238,21 +249,21 @@ def split_units(phrase: str) -> list[str]:
         names = [squash(n).strip(" .;:") for n in re.split(r",|;|\bvà\b", m.group("names"))]
         level = m.group("level").lower()
         names = [re.sub(r"\s*\([^)]*\)", "", n).strip() for n in names]
-        return [n if _UNIT_WORD_EXACT.match(n) else f"{head} {level} {n}".strip() for n in names if n and n[0].isupper()]
+        return tuple(n if _UNIT_WORD_EXACT.match(n) else f"{head} {level} {n}".strip() for n in names if n and n[0].isupper())
     if ":" in phrase:
         head, _, tail = phrase.partition(":")
         if starts_with_unit(tail):
-            return split_units(tail)
+            return _split_units(tail)
         phrase = head
     levels = re.match(r"(?i)^(.*?)\bcấp\s+(huyện|tỉnh|xã|thị xã)\s*(?:,|và)\s*cấp\s+(huyện|tỉnh|xã|thị xã)\s*$", phrase)
     if levels:  # "UBND cấp huyện, cấp xã" -> two units
         head = levels.group(1).strip()
-        return [f"{head} cấp {levels.group(2)}", f"{head} cấp {levels.group(3)}"]
+        return f"{head} cấp {levels.group(2)}", f"{head} cấp {levels.group(3)}"
     parts: list[str] = []
     for chunk in re.split(r";", phrase):
         parts.extend(_split_chunk(chunk))
     parts = [re.sub(r"\s*\([^)]*\)", "", p) for p in parts]      # remarks in brackets are not names
-    return [p for p in (squash(x).strip(" ,;.-–") for x in parts) if p and len(p) > 2]
+    return tuple(p for p in (squash(x).strip(" ,;.-–") for x in parts) if p and len(p) > 2)
 
 
 def _split_chunk(chunk: str) -> list[str]:
@@ -294,6 +305,7 @@ def canonical_units(names: list[str] | tuple[str, ...], registry: UnitRegistry, 
     return tuple(out)
 
 
+@lru_cache(maxsize=8192)
 def qualify(name: str, issuer: str | None) -> str:
     """A bare 'UBND' or 'UBND xã' in a directive of UBND xã Cẩm Long is UBND xã Cẩm Long."""
     if not issuer:

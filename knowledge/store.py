@@ -68,6 +68,7 @@ class Store:
         # (written, scope) -> unit id, for the registry last used (units are never deleted)
         self._unit_registry: UnitRegistry | None = None
         self._unit_ids: dict[tuple[str, str], int] = {}
+        self._unindexed: list[int] | None = None   # in bulk(): documents saved but not yet in the FTS indexes
 
     def close(self) -> None:
         self.db.close()
@@ -97,8 +98,9 @@ class Store:
         """Many saves in few transactions: yields ``saved()``, to call after each document, which
         commits once ``max_documents`` are pending or ``max_seconds`` have passed. Each document is
         still all or nothing (save_document nests a savepoint), and what was saved before an error
-        or an interrupt is committed on the way out. A commit per document cost about a fifth of
-        the ingest."""
+        or an interrupt is committed on the way out. The full-text rows of the pending documents
+        go in together just before each commit. Against a commit and an index insert per
+        document, this halves the cost of saving."""
         conn = self.db.conn
         pending, since = 0, time.monotonic()
 
@@ -106,16 +108,25 @@ class Store:
             nonlocal pending, since
             pending += 1
             if pending >= max_documents or time.monotonic() - since >= max_seconds:
+                self._index_pending()
                 conn.execute("COMMIT")
                 conn.execute("BEGIN")
                 pending, since = 0, time.monotonic()
 
         conn.execute("BEGIN")
+        self._unindexed = []
         try:
             yield saved
         finally:
             if conn.in_transaction:
+                self._index_pending()
                 conn.execute("COMMIT")
+            self._unindexed = None
+
+    def _index_pending(self) -> None:
+        if self._unindexed:
+            self._index_search_rows(*self._unindexed)
+            self._unindexed.clear()
 
     def _save_document(self, doc: Document, registry: UnitRegistry) -> int:
         existing = list(self.db.query("select id from documents where file = ?", [doc.file]))
@@ -129,6 +140,7 @@ class Store:
         }
         if existing:
             doc_id = existing[0]["id"]
+            self._index_pending()   # the delete triggers take rows out of the index: they must be in it
             self._delete_children(doc_id)
             self.db.conn.execute(f"update documents set {', '.join(f'[{c}] = ?' for c in record)} where id = ?",
                                  [*record.values(), doc_id])
@@ -159,15 +171,19 @@ class Store:
         self._insert("passages",
                      [{"doc_id": doc_id, "seq": p.seq, "clause": p.clause, "text": p.text, "folded": form(p.text)}
                       for p in doc.passages])
-        self._index_search_rows(doc_id)
+        if self._unindexed is not None:
+            self._unindexed.append(doc_id)   # indexed with the others of the batch, before the commit
+        else:
+            self._index_search_rows(doc_id)
         return doc_id
 
-    def _index_search_rows(self, doc_id: int) -> None:
-        """A document's tasks and passages into the full-text indexes: one statement per index
+    def _index_search_rows(self, *doc_ids: int) -> None:
+        """Documents' tasks and passages into the full-text indexes: one statement per index
         (migration m005 removed the per-row insert triggers, which cost three times as much)."""
+        marks = ",".join("?" * len(doc_ids))
         for table in ("tasks", "passages"):
             self.db.conn.execute(f"insert into {table}_fts (rowid, folded) "
-                                 f"select rowid, folded from {table} where doc_id = ?", [doc_id])
+                                 f"select rowid, folded from {table} where doc_id in ({marks})", list(doc_ids))
 
     def _insert(self, table: str, rows: list[dict], *, ignore: bool = False) -> int | None:
         """Rows of one shape into ``table`` with one prepared statement; the last row id."""

@@ -95,7 +95,7 @@ class Engine:
         self._passage_cache: dict[tuple[str, int], list[dict]] = {}
         self._weights: dict[str, float] | None = None
         self._doc_words: dict[int, set[str]] | None = None
-        self._label_ids: tuple[object, dict[str, list[int]]] = (None, {})
+        self._by_name: dict[str, list[int]] = {}
         self._doc_index: tuple[object, dict] = (None, {})
 
     # ---- the catalogue, cached until the store changes --------------------
@@ -104,6 +104,9 @@ class Engine:
         if stamp == self._loaded_for:
             return
         self._units = {u.id: _Unit(u.id, u.name, u.scope) for u in self.store.units()}
+        self._by_name: dict[str, list[int]] = {}
+        for u in self._units.values():
+            self._by_name.setdefault(u.name, []).append(u.id)
         self._alias = {}
         for alias, uid in self.store.unit_aliases():
             self._alias.setdefault(alias, set()).add(uid)
@@ -390,23 +393,28 @@ class Engine:
         key = _strip_question_words(unit_key(q))
         out: list[str] = []
         if self._alias_list and key:
-            for alias, score, _ in process.extract(key, self._alias_list, scorer=fuzz.WRatio, limit=6):
-                if score < 60:
-                    continue
+            # the cut-off only skips what the loop left out anyway (score < 60), and is faster
+            for alias, score, _ in process.extract(key, self._alias_list, scorer=fuzz.WRatio, limit=6,
+                                                   score_cutoff=60):
                 for uid in self._alias[alias]:
                     name = self._unit_label(self._units[uid])
                     if name not in out:
                         out.append(name)
         return out[:4]
 
-    def _ids_by_label(self) -> dict[str, list[int]]:
-        """Unit label -> unit ids in catalogue order, built once per catalogue load (for follow-ups)."""
-        if self._label_ids[0] is not self._loaded_for:
-            by_label: dict[str, list[int]] = {}
-            for u in self._units.values():
-                by_label.setdefault(self._unit_label(u), []).append(u.id)
-            self._label_ids = (self._loaded_for, by_label)
-        return self._label_ids[1]
+    def _ids_of_labels(self, labels: tuple[str, ...]) -> list[int]:
+        """The ids of the units shown as these labels ("name" or "name (scope)"), label by label, each
+        in catalogue order (for follow-ups). Only units with a name the labels can start with are
+        labelled: labelling all 21,000 units of a large store took 0.2 s."""
+        names: set[str] = set()
+        for label in labels:
+            names.add(label)
+            if label.endswith(")"):    # "name (scope)": the name is what comes before one of the " ("
+                names.update(label[:i] for i in range(len(label)) if label.startswith(" (", i))
+        by_label: dict[str, list[int]] = {}
+        for uid in sorted({uid for name in names for uid in self._by_name.get(name, ())}):
+            by_label.setdefault(self._unit_label(self._units[uid]), []).append(uid)
+        return [uid for label in labels for uid in by_label.get(label, ())]
 
     def _unit_label(self, u: _Unit) -> str:
         if u.scope and fold(u.scope) not in fold(u.name):
@@ -791,7 +799,8 @@ def _strip_question_words(key: str) -> str:
 def _rank_by_topic(heads: list[TaskHead], topic: list[str]) -> list[TaskHead]:
     """Tasks (light rows, with the search form stored at ingest) that share the most of the topic's
     words, best first; nothing when none shares half."""
-    scored = [(_overlap(topic, h.folded), h) for h in heads]
+    # a text with none of the topic's words as a substring scores 0 without being tokenised
+    scored = [(_overlap(topic, h.folded) if any(w in h.folded for w in topic) else 0.0, h) for h in heads]
     best = max((s for s, _ in scored), default=0)
     if best < 0.5:
         return []
@@ -894,8 +903,7 @@ def _remember(ctx: ChatContext, a: Answer, engine: Engine) -> None:
         return
     ctx.kind = a.kind
     if a.units:
-        by_label = engine._ids_by_label()
-        ids = [uid for label in a.units for uid in by_label.get(label, ())]
+        ids = engine._ids_of_labels(a.units)
         if ids:
             ctx.unit_ids = tuple(ids)
     if a.tasks:

@@ -21,6 +21,7 @@ STATUS_TODO = "chua_thuc_hien"
 STATUS_DOING = "dang_thuc_hien"
 STATUS_DONE = "da_hoan_thanh"
 STATUSES = (STATUS_TODO, STATUS_DOING, STATUS_DONE)
+SEARCH_MEMO = 256      # full-text search results kept (see Store._searched)
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,8 @@ class Store:
         # (written, scope) -> unit id, for the registry last used (units are never deleted)
         self._unit_registry: UnitRegistry | None = None
         self._unit_ids: dict[tuple[str, str], int] = {}
+        self._search_memo: dict[tuple, list] = {}
+        self._search_seen: tuple | None = None
 
     def close(self) -> None:
         self.db.close()
@@ -194,7 +197,26 @@ class Store:
         sql = ("select p.*, r.rank from (select rowid, bm25(passages_fts) as rank from passages_fts "
                "where passages_fts match ? order by rank limit ?) r join passages p on p.rowid = r.rowid "
                "order by r.rank")
-        return self._dicts(sql, [fts_query, limit])
+        return [dict(r) for r in self._searched(("passages", fts_query, limit), lambda: self._dicts(sql, [fts_query, limit]))]
+
+    def _searched(self, key: tuple, search):
+        """A full-text search's result, kept until the searched text changes: ranking a word that
+        thousands of rows share costs 100-300 ms at 10,000 documents, and questions repeat their
+        words ("ubnd", "bao cao"). The passages and task texts change only when documents do: this
+        store's own writes (``_version``) or another connection's commits (``data_version``)."""
+        seen = (self.db.conn.execute("pragma data_version").fetchone()[0], self._version)
+        if self._search_seen != seen:
+            self._search_memo.clear()
+            self._search_seen = seen
+        memo = self._search_memo
+        if key in memo:
+            memo[key] = memo.pop(key)        # most recently used last
+            return memo[key]
+        found = search()
+        if len(memo) >= SEARCH_MEMO:
+            del memo[next(iter(memo))]
+        memo[key] = found
+        return found
 
     def _dicts(self, sql: str, params: list) -> list[dict]:
         cur = self.db.conn.execute(sql, params)
@@ -374,12 +396,11 @@ class Store:
         words = list(dict.fromkeys(words))
         if len(words) < 2:
             return words
-        total = next(self.db.query(f"select count(*) as n from {table}"))["n"]
+        total = self._searched(("rows", table), lambda: self.db.conn.execute(f"select count(*) from {table}").fetchone()[0])
         if total < min_rows:
             return words
         marks = ",".join("?" * len(words))
-        df = {r["term"]: r["doc"] for r in self.db.query(
-            f"select term, doc from {table}_vocab where term in ({marks})", words)}
+        df = dict(self.db.conn.execute(f"select term, doc from {table}_vocab where term in ({marks})", words))
         rare = [w for w in words if df.get(w, 0) <= total * share]
         return rare or sorted(words, key=lambda w: df.get(w, 0))[:2]
 
@@ -388,11 +409,12 @@ class Store:
         if not words:
             return []
         query = " OR ".join(f'"{w}"' for w in self.selective(words, "tasks"))
-        rows = list(self.db.query(
-            "select tasks.id, tasks.folded from tasks_fts join tasks on tasks.rowid = tasks_fts.rowid "
-            "where tasks_fts match ? order by bm25(tasks_fts) limit ?", [query, limit]))
-        by_id = {t.id: t for t in self.tasks(ids=[r["id"] for r in rows])}
-        return [(by_id[r["id"]], r["folded"]) for r in rows if r["id"] in by_id]
+        sql = ("select t.id, t.folded from (select rowid, bm25(tasks_fts) as rank from tasks_fts "
+               "where tasks_fts match ? order by rank limit ?) r join tasks t on t.rowid = r.rowid order by r.rank")
+        rows = self._searched(("tasks", query, limit), lambda: self.db.conn.execute(sql, [query, limit]).fetchall())
+        # the ranking is kept; the tasks are read each time (their status may have changed)
+        by_id = {t.id: t for t in self.tasks(ids=[tid for tid, _ in rows])}
+        return [(by_id[tid], folded) for tid, folded in rows if tid in by_id]
 
     def tasks_due_between(self, start: date, end: date, *, exclude_done: bool = True) -> list[StoredTask]:
         return self.tasks(ids=[k[0] for k in self.task_keys_due_between(start, end, exclude_done=exclude_done)])

@@ -142,3 +142,33 @@ def test_light_task_rows_and_coordinators(folder, tmp_path):
     assert coordinators == {t.id: t.coordinators for t in full if t.coordinators}
     named = {u.id for u in store.units() if store.tasks_of_units([u.id])}
     assert named and all(store.has_tasks(u.id) == (u.id in named) for u in store.units())
+
+
+def test_search_results_follow_new_documents(folder, tmp_path):
+    """Searches are remembered until the texts change: by this store or by another connection."""
+    db = tmp_path / "kb.db"
+    store = Store(db)
+    ingest_paths(store, [folder / "ha-giang.md"])
+    query = '"ubnd"'
+    first = store.search_passages(query, limit=100)
+    assert store.search_passages(query, limit=100) == first
+    tasks_before = store.search_tasks(["ubnd"], limit=100)
+    other = Store(db)                                   # another connection adds a document
+    ingest_paths(other, [folder / "tan-lac.md"])
+    other.close()
+    second = store.search_passages(query, limit=100)
+    assert len(second) > len(first)
+    assert len(store.search_tasks(["ubnd"], limit=100)) > len(tasks_before)
+    ingest_paths(store, [folder / "an-lao.txt"])        # this store adds one
+    assert len(store.search_passages(query, limit=100)) > len(second)
+
+
+def test_search_memo_returns_fresh_status_and_copies(folder, tmp_path):
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [folder])
+    (task, _), *_ = store.search_tasks(["ubnd"])
+    store.set_status(task.id, STATUS_DONE)
+    assert dict((t.id, t.status) for t, _ in store.search_tasks(["ubnd"]))[task.id] == STATUS_DONE
+    hits = store.search_passages('"ubnd"')
+    hits[0]["text"] = "changed by the caller"
+    assert store.search_passages('"ubnd"')[0]["text"] != "changed by the caller"

@@ -167,7 +167,22 @@ def _stats(ms: list[float]) -> dict:
             "p99_ms": round(_pct(ms, 99), 1), "max_ms": round(max(ms), 1), "mean_ms": round(statistics.fmean(ms), 1)}
 
 
-def worker(db: Path, n_questions: int, seed: int, today: date, use_tracemalloc: bool, profile: str | None) -> dict:
+def _answer_record(kind: str, q: str, answer) -> dict:
+    """What a question got: the text a console user sees (the ``chidao ask`` path) and the answer's
+    content, so a change in what is answered shows up even where the rendering cuts it."""
+    from bot.render import render
+
+    return {
+        "kind_asked": kind, "q": q, "kind": answer.kind, "text": render(answer),
+        "units": list(answer.units), "tasks": [t.task.id for t in answer.tasks],
+        "documents": [d.id for d in answer.documents], "facts": [[f.doc_id, f.clause, f.text] for f in answer.facts],
+        "suggestions": list(answer.suggestions), "total": answer.total, "offset": answer.offset,
+        "scope": answer.scope, "detail": answer.detail, "focus": list(answer.focus),
+    }
+
+
+def worker(db: Path, n_questions: int, seed: int, today: date, use_tracemalloc: bool, profile: str | None,
+           dump: str | None = None) -> dict:
     cpu = bench_ingest._one_core()
     import tracemalloc
 
@@ -190,6 +205,7 @@ def worker(db: Path, n_questions: int, seed: int, today: date, use_tracemalloc: 
     slowest: list[tuple[float, str, str]] = []
     errors: list[str] = []
     ctx = ChatContext()
+    given: list[tuple[str, str, object]] = []   # kept for --dump, rendered after the timed loop
     prof = None
     if profile:
         import cProfile
@@ -202,6 +218,8 @@ def worker(db: Path, n_questions: int, seed: int, today: date, use_tracemalloc: 
         try:
             a = engine.ask(q, today=today, context=ctx)
             answered[f"{kind} -> {a.kind}"] += 1
+            if dump:
+                given.append((kind, q, a))
         except Exception as e:  # a crash is a finding, not the end of the run
             errors.append(f"{kind}: {q!r}: {type(e).__name__}: {e}"[:300])
             answered[f"{kind} -> ERROR"] += 1
@@ -212,6 +230,10 @@ def worker(db: Path, n_questions: int, seed: int, today: date, use_tracemalloc: 
     if prof:
         prof.disable()
         prof.dump_stats(profile)
+    if dump:
+        with open(dump, "w", encoding="utf-8") as out_file:
+            for kind, q, a in given:
+                out_file.write(json.dumps(_answer_record(kind, q, a), ensure_ascii=False) + "\n")
     all_ms = [x for xs in by_kind.values() for x in xs]
     out = {
         "documents": next(store.db.query("select count(*) n from documents"))["n"],
@@ -244,6 +266,11 @@ def ensure_store(work: Path, seed: int, n: int) -> Path:
     return db
 
 
+def _dump_path(dump: str, n: int, several: bool) -> Path:
+    path = Path(dump)
+    return path.with_name(f"{path.stem}-{n}{path.suffix}") if several else path
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
@@ -253,19 +280,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--today", default="2024-06-15", help="the date time views are relative to (YYYY-MM-DD)")
     ap.add_argument("--tracemalloc", action="store_true", help="also trace the Python heap of the ask loop")
     ap.add_argument("--profile", metavar="PREFIX", help="write cProfile stats to PREFIX-N.prof for each size")
+    ap.add_argument("--dump", metavar="FILE", help="write every question and its answer (rendered text and content) "
+                    "as JSON lines; with several sizes, FILE gets -N before its suffix")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--worker", metavar="DB", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     today = date.fromisoformat(args.today)
     if args.worker:
-        print(json.dumps(worker(Path(args.worker), args.questions, args.seed, today, args.tracemalloc, args.profile)))
+        print(json.dumps(worker(Path(args.worker), args.questions, args.seed, today, args.tracemalloc, args.profile,
+                                args.dump)))
         return 0
     results = {}
     for n in sorted(args.sizes):
         db = ensure_store(args.work, args.seed, n)
         cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", str(db), "--questions", str(args.questions),
                "--seed", str(args.seed), "--today", args.today] + (["--tracemalloc"] if args.tracemalloc else []) + (
-               ["--profile", f"{args.profile}-{n}.prof"] if args.profile else [])
+               ["--profile", f"{args.profile}-{n}.prof"] if args.profile else []) + (
+               ["--dump", str(_dump_path(args.dump, n, len(args.sizes) > 1))] if args.dump else [])
         print(f"asking {args.questions} questions over {n} documents …", file=sys.stderr)
         results[n] = json.loads(subprocess.run(cmd, stdout=subprocess.PIPE, text=True, check=True).stdout)
     if args.json:

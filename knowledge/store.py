@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -22,6 +23,7 @@ STATUS_TODO = "chua_thuc_hien"
 STATUS_DOING = "dang_thuc_hien"
 STATUS_DONE = "da_hoan_thanh"
 STATUSES = (STATUS_TODO, STATUS_DOING, STATUS_DONE)
+SEARCH_MEMO = 256      # full-text search results kept (see Store._searched)
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,15 @@ class DocumentRow:
     signer: str | None
     signer_title: str | None
     recipients: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TaskHead:
+    """The light part of a task row: what ranking and paging need."""
+    id: str
+    doc_id: int
+    seq: int
+    folded: str | None
 
 
 @dataclass(frozen=True)
@@ -69,6 +80,8 @@ class Store:
         self._unit_registry: UnitRegistry | None = None
         self._unit_ids: dict[tuple[str, str], int] = {}
         self._unindexed: list[int] | None = None   # in bulk(): documents saved but not yet in the FTS indexes
+        self._search_memo: dict[tuple, list] = {}
+        self._search_seen: tuple | None = None
 
     def close(self) -> None:
         self.db.close()
@@ -238,10 +251,36 @@ class Store:
         return list(self.db.query("select * from passages where doc_id = ? order by seq", [doc_id]))
 
     def search_passages(self, fts_query: str, limit: int = 20) -> list[dict]:
-        sql = ("select passages.*, bm25(passages_fts) as rank from passages_fts "
-               "join passages on passages.rowid = passages_fts.rowid "
-               "where passages_fts match ? order by rank limit ?")
-        return list(self.db.query(sql, [fts_query, limit]))
+        """Passages for a full-text query, best (bm25) first. Only the rowids are ranked; the
+        passage rows are read for the ``limit`` kept, not for every match."""
+        sql = ("select p.*, r.rank from (select rowid, bm25(passages_fts) as rank from passages_fts "
+               "where passages_fts match ? order by rank limit ?) r join passages p on p.rowid = r.rowid "
+               "order by r.rank")
+        return [dict(r) for r in self._searched(("passages", fts_query, limit), lambda: self._dicts(sql, [fts_query, limit]))]
+
+    def _searched(self, key: tuple, search):
+        """A full-text search's result, kept until the searched text changes: ranking a word that
+        thousands of rows share costs 100-300 ms at 10,000 documents, and questions repeat their
+        words ("ubnd", "bao cao"). The passages and task texts change only when documents do: this
+        store's own writes (``_version``) or another connection's commits (``data_version``)."""
+        seen = (self.db.conn.execute("pragma data_version").fetchone()[0], self._version)
+        if self._search_seen != seen:
+            self._search_memo.clear()
+            self._search_seen = seen
+        memo = self._search_memo
+        if key in memo:
+            memo[key] = memo.pop(key)        # most recently used last
+            return memo[key]
+        found = search()
+        if len(memo) >= SEARCH_MEMO:
+            del memo[next(iter(memo))]
+        memo[key] = found
+        return found
+
+    def _dicts(self, sql: str, params: list) -> list[dict]:
+        cur = self.db.conn.execute(sql, params)
+        cols = [c[0] for c in cur.description]
+        return [dict(zip(cols, row)) for row in cur]
 
     # ---- units -----------------------------------------------------------
     def ensure_unit(self, registry: UnitRegistry, written: str, scope: str) -> int:
@@ -324,9 +363,15 @@ class Store:
         links = self._links([r["id"] for r in rows])
         return [self._stored_task(r, links.get(r["id"], {})) for r in rows]
 
-    def _task_rows_where(self, where: list[str], params: list) -> list[dict]:
+    def _task_rows_where(self, where: list[str], params: list) -> list[sqlite3.Row]:
         sql = self._TASK_SQL + (" where " + " and ".join(where) if where else "") + " order by t.doc_id, t.seq"
-        return list(self.db.query(sql, params))
+        return self._rows(sql, params)
+
+    def _rows(self, sql: str, params: list) -> list[sqlite3.Row]:
+        """Rows read by column name, straight from the connection (sqlite-utils builds a dict per row)."""
+        cur = self.db.conn.cursor()
+        cur.row_factory = sqlite3.Row
+        return cur.execute(sql, params).fetchall()
 
     def search_texts(self, ids: Iterable[str]) -> dict[str, str]:
         """task id -> its search text (search_form of the action, stored at ingest)."""
@@ -352,9 +397,40 @@ class Store:
         sql = (f"select task_id, role from task_units where unit_id in ({','.join('?' * len(unit_ids))}) "
                f"and role in ({','.join('?' * len(roles))})")
         out: dict[str, set[str]] = {}
-        for r in self.db.query(sql, unit_ids + roles):
-            out.setdefault(r["task_id"], set()).add(r["role"])
+        for task, role in self.db.conn.execute(sql, unit_ids + roles):
+            out.setdefault(task, set()).add(role)
         return out
+
+    def has_tasks(self, unit_id: int, roles: Iterable[str] = ("chu_tri", "phoi_hop", "theo_doi")) -> bool:
+        """Whether any task names this unit in one of ``roles``."""
+        roles = list(roles)
+        sql = f"select 1 from task_units where unit_id = ? and role in ({','.join('?' * len(roles))}) limit 1"
+        return self.db.conn.execute(sql, [unit_id, *roles]).fetchone() is not None
+
+    def task_heads(self, ids: Iterable[str]) -> list[TaskHead]:
+        """(id, document, order, search text) of these tasks, in document then clause order: enough to
+        filter, rank and page thousands of tasks before loading the page shown with ``tasks(ids=…)``."""
+        ids = list(dict.fromkeys(ids))
+        rows: list[TaskHead] = []
+        for i in range(0, len(ids), 900):
+            part = ids[i:i + 900]
+            rows.extend(TaskHead(*r) for r in self.db.conn.execute(
+                f"select t.id, t.doc_id, t.seq, t.folded from tasks t join documents d on d.id = t.doc_id "
+                f"where t.id in ({','.join('?' * len(part))})", part))
+        rows.sort(key=lambda h: (h.doc_id, h.seq))
+        return rows
+
+    def coordinators_of(self, ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        """task id -> its coordinators as written (in order), for the tasks among ``ids`` that have any."""
+        ids = list(dict.fromkeys(ids))
+        out: dict[str, list[str]] = {}
+        for i in range(0, len(ids), 900):
+            part = ids[i:i + 900]
+            for task, written in self.db.conn.execute(
+                    f"select task_id, written from task_units where role = 'phoi_hop' and "
+                    f"task_id in ({','.join('?' * len(part))}) order by task_id, pos", part):
+                out.setdefault(task, []).append(written)
+        return {k: tuple(v) for k, v in out.items()}
 
     def _links(self, task_ids: list[str]) -> dict[str, dict[str, list[str]]]:
         out: dict[str, dict[str, list[str]]] = {}
@@ -364,12 +440,12 @@ class Store:
                 continue
             sql = (f"select task_id, role, written from task_units where task_id in ({','.join('?' * len(part))}) "
                    "order by task_id, role, pos")
-            for r in self.db.query(sql, part):
-                out.setdefault(r["task_id"], {}).setdefault(r["role"], []).append(r["written"])
+            for task, role, written in self.db.conn.execute(sql, part):
+                out.setdefault(task, {}).setdefault(role, []).append(written)
         return out
 
     @staticmethod
-    def _stored_task(r: dict, links: dict[str, list[str]]) -> StoredTask:
+    def _stored_task(r: sqlite3.Row, links: dict[str, list[str]]) -> StoredTask:
         return StoredTask(
             id=r["id"], doc_id=r["doc_id"], doc_file=r["doc_file"], doc_number=r["doc_number"], doc_kind=r["doc_kind"],
             doc_issuer=r["doc_issuer"], doc_issued_on=r["doc_issued_on"], clause=r["clause"], action=r["action"],
@@ -384,12 +460,11 @@ class Store:
         words = list(dict.fromkeys(words))
         if len(words) < 2:
             return words
-        total = next(self.db.query(f"select count(*) as n from {table}"))["n"]
+        total = self._searched(("rows", table), lambda: self.db.conn.execute(f"select count(*) from {table}").fetchone()[0])
         if total < min_rows:
             return words
         marks = ",".join("?" * len(words))
-        df = {r["term"]: r["doc"] for r in self.db.query(
-            f"select term, doc from {table}_vocab where term in ({marks})", words)}
+        df = dict(self.db.conn.execute(f"select term, doc from {table}_vocab where term in ({marks})", words))
         rare = [w for w in words if df.get(w, 0) <= total * share]
         return rare or sorted(words, key=lambda w: df.get(w, 0))[:2]
 
@@ -398,11 +473,12 @@ class Store:
         if not words:
             return []
         query = " OR ".join(f'"{w}"' for w in self.selective(words, "tasks"))
-        rows = list(self.db.query(
-            "select tasks.id, tasks.folded from tasks_fts join tasks on tasks.rowid = tasks_fts.rowid "
-            "where tasks_fts match ? order by bm25(tasks_fts) limit ?", [query, limit]))
-        by_id = {t.id: t for t in self.tasks(ids=[r["id"] for r in rows])}
-        return [(by_id[r["id"]], r["folded"]) for r in rows if r["id"] in by_id]
+        sql = ("select t.id, t.folded from (select rowid, bm25(tasks_fts) as rank from tasks_fts "
+               "where tasks_fts match ? order by rank limit ?) r join tasks t on t.rowid = r.rowid order by r.rank")
+        rows = self._searched(("tasks", query, limit), lambda: self.db.conn.execute(sql, [query, limit]).fetchall())
+        # the ranking is kept; the tasks are read each time (their status may have changed)
+        by_id = {t.id: t for t in self.tasks(ids=[tid for tid, _ in rows])}
+        return [(by_id[tid], folded) for tid, folded in rows if tid in by_id]
 
     def tasks_due_between(self, start: date, end: date, *, exclude_done: bool = True) -> list[StoredTask]:
         return self.tasks(ids=[k[0] for k in self.task_keys_due_between(start, end, exclude_done=exclude_done)])
@@ -422,20 +498,26 @@ class Store:
                 docs = set(doc_ids)
                 keys = [k for k in keys if k[1] in docs]
             return len(keys), [k[0] for k in keys[offset:offset + limit]]
-        sql = "from tasks t left join task_status s on s.task_id = t.id and s.occurrence = '' " \
-              "where t.deadline between ? and ?"
+        where = "t.deadline between ? and ?"
         params: list = [start.isoformat(), end.isoformat()]
-        if exclude_done:
-            sql += " and coalesce(s.status, 'chua_thuc_hien') != 'da_hoan_thanh'"
         if unit_ids is not None:
-            sql += f" and t.id in (select task_id from task_units where unit_id in ({','.join('?' * len(unit_ids))}))"
+            where += f" and t.id in (select task_id from task_units where unit_id in ({','.join('?' * len(unit_ids))}))"
             params += unit_ids
         if doc_ids is not None:
-            sql += f" and t.doc_id in ({','.join('?' * len(doc_ids))})"
+            where += f" and t.doc_id in ({','.join('?' * len(doc_ids))})"
             params += doc_ids
-        total = self.db.execute("select count(*) " + sql, params).fetchone()[0]
-        page = [r[0] for r in self.db.execute("select t.id " + sql + " order by t.deadline, t.id limit ? offset ?",
-                                              params + [limit, offset])]
+        # counted as (all due) - (due and done): the first count reads the deadline index alone, the
+        # second only the status rows (a left join per due task read every task row: ~150 ms at 10,000 documents)
+        conn = self.db.conn
+        total = conn.execute(f"select count(*) from tasks t where {where}", params).fetchone()[0]
+        sql = f"from tasks t left join task_status s on s.task_id = t.id and s.occurrence = '' where {where}"
+        if exclude_done:
+            total -= conn.execute(
+                "select count(*) from task_status s cross join tasks t on t.id = s.task_id "
+                f"where s.occurrence = '' and s.status = '{STATUS_DONE}' and {where}", params).fetchone()[0]
+            sql += f" and coalesce(s.status, '{STATUS_TODO}') != '{STATUS_DONE}'"
+        page = [r[0] for r in conn.execute(f"select t.id {sql} order by t.deadline, t.id limit ? offset ?",
+                                           params + [limit, offset])]
         return total, page
 
     def task_keys_due_between(self, start: date, end: date, *, exclude_done: bool = True) -> list[tuple[str, int]]:

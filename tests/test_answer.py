@@ -131,3 +131,16 @@ def test_hostile_text_is_escaped_for_telegram(engine):
 def test_answers_stay_under_3000_characters(engine):
     for q in ("Phòng Nội vụ phải làm gì?", "UBND các xã, thị trấn phải làm gì?", "tóm tắt văn bản 276"):
         assert len(ask(engine, q)) <= 3000
+
+
+def test_unit_labels_map_back_to_their_units(engine):
+    """Follow-ups remember the units an answer showed by label; the look-up by name finds the same
+    ids, in the same order, as labelling every unit would."""
+    engine.ask("Phòng Tư pháp phải làm gì?", today=date(2024, 1, 1))
+    every: dict[str, list[int]] = {}
+    for u in engine._units.values():
+        every.setdefault(engine._unit_label(u), []).append(u.id)
+    labels = tuple(every) + ("Phòng Tư pháp", "Không có đơn vị này", "Ban X (cũ)")
+    assert engine._ids_of_labels(labels) == [uid for label in labels for uid in every.get(label, ())]
+    assert engine._ids_of_labels(tuple(reversed(labels))) == [
+        uid for label in reversed(labels) for uid in every.get(label, ())]

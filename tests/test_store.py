@@ -188,3 +188,82 @@ def test_a_document_saved_twice_in_one_bulk_keeps_the_index_whole(tmp_path):
         assert conn.execute(f"select count(*) from {table}").fetchone()[0] == \
             conn.execute(f"select count(*) from {table}_fts").fetchone()[0]
     assert _fts_rows(store, "passages", "kylanxyz")
+
+
+def _due_ids(store: Store, start, end, **kw) -> list[str]:
+    """Every due task id by deadline then id, the slow way (for comparing with due_page)."""
+    tasks = [t for t in store.tasks() if t.deadline and start <= t.deadline <= end]
+    if kw.get("exclude_done", True):
+        tasks = [t for t in tasks if t.status != STATUS_DONE]
+    if kw.get("unit_ids") is not None:
+        mine = set(store.tasks_of_units(kw["unit_ids"]))
+        tasks = [t for t in tasks if t.id in mine]
+    if kw.get("doc_ids") is not None:
+        tasks = [t for t in tasks if t.doc_id in kw["doc_ids"]]
+    return [t.id for t in sorted(tasks, key=lambda t: (t.deadline, t.id))]
+
+
+def test_due_page_counts_and_pages_without_the_done_tasks(folder, tmp_path):
+    from datetime import date
+
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [folder])
+    start, end = date(1900, 1, 1), date(2024, 12, 31)
+    everything = _due_ids(store, start, end, exclude_done=False)
+    assert len(everything) > 4
+    store.set_status(everything[0], STATUS_DONE)
+    store.set_status(everything[2], "dang_thuc_hien")     # started is not done: still counted
+    open_ids = _due_ids(store, start, end)
+    assert everything[0] not in open_ids and everything[2] in open_ids
+    assert store.due_page(start, end, limit=3) == (len(open_ids), open_ids[:3])
+    assert store.due_page(start, end, limit=3, offset=3) == (len(open_ids), open_ids[3:6])
+    assert store.due_page(start, end, exclude_done=False, limit=100) == (len(everything), everything)
+    doc = store.tasks(ids=[everything[0]])[0].doc_id
+    assert store.due_page(start, end, doc_ids=[doc], limit=100) == (
+        len(_due_ids(store, start, end, doc_ids=[doc])), _due_ids(store, start, end, doc_ids=[doc]))
+    unit = next(iter(u.id for u in store.units() if u.name == "Sở Nội vụ"))
+    mine = _due_ids(store, start, end, unit_ids=[unit])
+    assert mine and store.due_page(start, end, unit_ids=[unit], limit=100) == (len(mine), mine)
+
+
+def test_light_task_rows_and_coordinators(folder, tmp_path):
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [folder])
+    full = store.tasks()
+    heads = store.task_heads(reversed([t.id for t in full]))
+    assert [h.id for h in heads] == [t.id for t in full]               # document, then clause order
+    assert all(h.folded and h.doc_id == t.doc_id for h, t in zip(heads, full))
+    coordinators = store.coordinators_of(t.id for t in full)
+    assert coordinators == {t.id: t.coordinators for t in full if t.coordinators}
+    named = {u.id for u in store.units() if store.tasks_of_units([u.id])}
+    assert named and all(store.has_tasks(u.id) == (u.id in named) for u in store.units())
+
+
+def test_search_results_follow_new_documents(folder, tmp_path):
+    """Searches are remembered until the texts change: by this store or by another connection."""
+    db = tmp_path / "kb.db"
+    store = Store(db)
+    ingest_paths(store, [folder / "ha-giang.md"])
+    query = '"ubnd"'
+    first = store.search_passages(query, limit=100)
+    assert store.search_passages(query, limit=100) == first
+    tasks_before = store.search_tasks(["ubnd"], limit=100)
+    other = Store(db)                                   # another connection adds a document
+    ingest_paths(other, [folder / "tan-lac.md"])
+    other.close()
+    second = store.search_passages(query, limit=100)
+    assert len(second) > len(first)
+    assert len(store.search_tasks(["ubnd"], limit=100)) > len(tasks_before)
+    ingest_paths(store, [folder / "an-lao.txt"])        # this store adds one
+    assert len(store.search_passages(query, limit=100)) > len(second)
+
+
+def test_search_memo_returns_fresh_status_and_copies(folder, tmp_path):
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [folder])
+    (task, _), *_ = store.search_tasks(["ubnd"])
+    store.set_status(task.id, STATUS_DONE)
+    assert dict((t.id, t.status) for t, _ in store.search_tasks(["ubnd"]))[task.id] == STATUS_DONE
+    hits = store.search_passages('"ubnd"')
+    hits[0]["text"] = "changed by the caller"
+    assert store.search_passages('"ubnd"')[0]["text"] != "changed by the caller"

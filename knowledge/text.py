@@ -71,26 +71,45 @@ _SAME_LENGTH.update({cp: " " for cp in range(0x0300, 0x0370)})
 # word beats translating every character (bounded: cleared when full).
 _WORDS: dict[str, str] = {}
 _WORDS_SAME_LENGTH: dict[str, str] = {}
-_MAX_WORDS = 200_000
+_MAX_WORDS = 50_000   # a safety net: the syllables of a language are a few thousand
 
 
 def _folded_word(word: str) -> str:
-    if len(_WORDS) >= _MAX_WORDS:
-        _WORDS.clear()
-    folded = _WORDS[word] = word.translate(_FOLD)
+    folded = word.translate(_FOLD)
+    if word.isalpha():   # words, not numbers, codes or words with punctuation stuck to them: a bounded set
+        if len(_WORDS) >= _MAX_WORDS:
+            _WORDS.clear()
+        _WORDS[word] = folded
     return folded
 
 
 def _folded_word_same_length(word: str) -> str:
-    if len(_WORDS_SAME_LENGTH) >= _MAX_WORDS:
-        _WORDS_SAME_LENGTH.clear()
-    folded = _WORDS_SAME_LENGTH[word] = word.translate(_SAME_LENGTH)
+    folded = word.translate(_SAME_LENGTH)
+    if word.isalpha():
+        if len(_WORDS_SAME_LENGTH) >= _MAX_WORDS:
+            _WORDS_SAME_LENGTH.clear()
+        _WORDS_SAME_LENGTH[word] = folded
     return folded
 
 
-@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Lower case, no diacritics, đ -> d, single spaces: the key every match uses."""
+    if text and len(text) > 160:
+        return _fold_long(text)
+    return _fold_short(text)
+
+
+@lru_cache(maxsize=16384)   # names and short phrases come back across a whole corpus
+def _fold_short(text: str) -> str:
+    return _fold(text)
+
+
+@lru_cache(maxsize=512)     # a paragraph is folded again only while its document is being read
+def _fold_long(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     low = (text or "").lower()
     if low.isascii():
         return " ".join(low.split())

@@ -72,11 +72,12 @@ _SAME_LENGTH.update({cp: " " for cp in range(0x0300, 0x0370)})
 _WORDS: dict[str, str] = {}
 _WORDS_SAME_LENGTH: dict[str, str] = {}
 _MAX_WORDS = 50_000   # a safety net: the syllables of a language are a few thousand
+_DIGIT = re.compile(r"\d")
 
 
 def _folded_word(word: str) -> str:
     folded = word.translate(_FOLD)
-    if word.isalpha():   # words, not numbers, codes or words with punctuation stuck to them: a bounded set
+    if not _DIGIT.search(word):   # words (punctuation stuck to them or not), not numbers, dates or codes
         if len(_WORDS) >= _MAX_WORDS:
             _WORDS.clear()
         _WORDS[word] = folded
@@ -85,7 +86,7 @@ def _folded_word(word: str) -> str:
 
 def _folded_word_same_length(word: str) -> str:
     folded = word.translate(_SAME_LENGTH)
-    if word.isalpha():
+    if not _DIGIT.search(word):
         if len(_WORDS_SAME_LENGTH) >= _MAX_WORDS:
             _WORDS_SAME_LENGTH.clear()
         _WORDS_SAME_LENGTH[word] = folded

@@ -45,8 +45,9 @@ RECURRENCE = (
     (re.compile(r"\b(?:dinh ky\s+)?(?:06|6)\s+thang(?:\s+mot\s+lan)?\b(?!\s+(?:dau|cuoi)\s+nam)"), "half_yearly"),
     (re.compile(r"\b(?:hang|moi)\s+nam\b|\bdinh ky\s+nam\b"), "yearly"),
 )
-# the first recurrence the text names (at one place, the first pattern of RECURRENCE): one scan, not six
-_ANY_RECURRENCE = re.compile("|".join(f"(?P<{name}>{rx.pattern})" for rx, name in RECURRENCE))
+# a word each recurrence pattern cannot match without (a substring test before each regex scan)
+_RECURRENCE_WORD = {"daily": "ngay", "weekly": "tuan", "monthly": "thang", "quarterly": "quy",
+                    "half_yearly": "thang", "yearly": "nam"}
 _RECUR_DAY = re.compile(r"\b(?:hang|moi)\s+(?:thang|quy)\b[^.;]{0,120}?\btruoc\s+ngay\s+(?P<d>\d{1,2})\b(?!\s*[/.\-]\s*\d)")
 
 
@@ -163,12 +164,18 @@ def recurrence_of(text: str) -> tuple[str | None, int | None]:
     f = fold_keep_length(text)
     if "hang" not in f and "moi" not in f and "dinh ky" not in f:   # every pattern needs one ("thang" has "hang")
         return None, None
-    m = _ANY_RECURRENCE.search(f)
-    kind = m.lastgroup if m else None
+    kind = None
+    first = len(f) + 1
+    for rx, name in RECURRENCE:
+        if _RECURRENCE_WORD[name] in f:
+            m = rx.search(f)
+            if m and m.start() < first:
+                kind, first = name, m.start()
     day = None
-    m = _RECUR_DAY.search(f)
-    if m and kind in ("monthly", "quarterly"):
-        day = int(m["d"])
+    if kind in ("monthly", "quarterly"):
+        m = _RECUR_DAY.search(f)
+        if m:
+            day = int(m["d"])
     return kind, day
 
 

@@ -92,7 +92,7 @@ class Engine:
         self._docs: dict[int, DocumentRow] = {}
         self._places: dict[str, set[int]] = {}
         self._unit_words: dict[int, set[str]] | None = None
-        self._passage_cache: dict[tuple[str, int], list[dict]] = {}
+        self._passage_cache: dict[tuple[tuple[str, ...], int], list[dict]] = {}
         self._weights: dict[str, float] | None = None
         self._doc_words: dict[int, set[str]] | None = None
         self._by_name: dict[str, list[int]] = {}
@@ -138,7 +138,7 @@ class Engine:
             return Answer(TOO_LONG, q[:80], today, detail=str(MAX_QUESTION))
         self._load()
         # question-scoped: one passage search per query, the asked words' weights (set once topic is known)
-        self._passage_cache: dict[tuple[str, int], list[dict]] = {}
+        self._passage_cache: dict[tuple[tuple[str, ...], int], list[dict]] = {}
         self._weights: dict[str, float] | None = None
         ctx = context or ChatContext()
         answer = self._answer(q, today, ctx)
@@ -586,7 +586,7 @@ class Engine:
         the words that carry the question ('đi qua những xã nào' -> 'đi qua', 'xã')."""
         if not words:
             return {}
-        passages = self._search_passages(_fts_or(self.store.selective(words, "passages")), 30)
+        passages = self._search_passages(words, 30)
         if scope_docs is not None:
             passages = [p for p in passages if p["doc_id"] in scope_docs]
         weights = _rarity(words, [p["folded"] or "" for p in passages]) or {w: 1.0 for w in words}
@@ -594,12 +594,12 @@ class Engine:
             weights[w] = weights.get(w, 1.0) * 2
         return weights
 
-    def _search_passages(self, query: str, limit: int) -> list[dict]:
-        """Passages for a full-text query, once per question (weights and facts ask the same)."""
+    def _search_passages(self, words: list[str], limit: int) -> list[dict]:
+        """Passages for the question's words, once per question (weights and facts ask the same)."""
         cache = self._passage_cache
-        key = (query, limit)
+        key = (tuple(words), limit)
         if key not in cache:
-            cache[key] = self.store.search_passages(query, limit=limit)
+            cache[key] = self.store.search_passages_for(words, limit=limit)
         return cache[key]
 
     def _docs_about(self, q: str, ignore: frozenset[str] = frozenset()) -> list[DocumentRow]:
@@ -626,7 +626,7 @@ class Engine:
     def _facts(self, words: list[str], scope_docs, *, numeric: bool = False) -> tuple[list[Fact], float]:
         if not words:
             return [], 0.0
-        passages = self._search_passages(_fts_or(self.store.selective(words, "passages")), 30)
+        passages = self._search_passages(words, 30)
         if scope_docs is not None:
             passages = [p for p in passages if p["doc_id"] in scope_docs]
         sentences = []

@@ -375,7 +375,7 @@ class Engine:
         for n in range(len(words), 1, -1):
             head = words[:n]
             phrase = re.compile(r"\b" + r"\W+".join(map(re.escape, head)) + r"\b")
-            hits = self.store.search_passages(" AND ".join(f'"{w}"' for w in dict.fromkeys(head)), limit=50)
+            hits = self.store.search_passages_all(head, limit=50)
             if any(phrase.search(h["folded"] or "") for h in hits):
                 return True
         return False

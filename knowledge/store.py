@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -24,6 +25,10 @@ STATUS_DOING = "dang_thuc_hien"
 STATUS_DONE = "da_hoan_thanh"
 STATUSES = (STATUS_TODO, STATUS_DOING, STATUS_DONE)
 SEARCH_MEMO = 256      # full-text search results kept (see Store._searched)
+COMMON_SHARE = 0.05    # a word held by more than this share of the rows is common (see Store.search_words) ...
+COMMON_MIN_ROWS = 2000  # ... in a store of at least this many rows (smaller stores search every word)
+COMMON_RANKED = 2000   # a search whose every word is common ranks only this many of the newest matches
+_PLAIN_WORD = re.compile(r"[a-z0-9]+")   # a word the full-text tokenizer keeps whole (no '%', ',', '.')
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,7 @@ class Store:
         self._unit_ids: dict[tuple[str, str], int] = {}
         self._unindexed: list[int] | None = None   # in bulk(): documents saved but not yet in the FTS indexes
         self._search_memo: dict[tuple, list] = {}
+        self._held_memo: dict[tuple[str, str, int], int] = {}   # (table, word, cap) -> rows holding it (see _rows_holding)
         self._search_seen: tuple | None = None
 
     def close(self) -> None:
@@ -263,10 +269,7 @@ class Store:
         thousands of rows share costs 100-300 ms at 10,000 documents, and questions repeat their
         words ("ubnd", "bao cao"). The passages and task texts change only when documents do: this
         store's own writes (``_version``) or another connection's commits (``data_version``)."""
-        seen = (self.db.conn.execute("pragma data_version").fetchone()[0], self._version)
-        if self._search_seen != seen:
-            self._search_memo.clear()
-            self._search_seen = seen
+        self._forget_if_changed()
         memo = self._search_memo
         if key in memo:
             memo[key] = memo.pop(key)        # most recently used last
@@ -276,6 +279,19 @@ class Store:
             del memo[next(iter(memo))]
         memo[key] = found
         return found
+
+    def forget_searches(self) -> None:
+        """Drop every remembered search and word count (the answer benchmark's --no-memo)."""
+        self._search_memo.clear()
+        self._held_memo.clear()
+
+    def _forget_if_changed(self) -> None:
+        """Drop remembered searches and word counts when the texts may have changed."""
+        seen = (self.db.conn.execute("pragma data_version").fetchone()[0], self._version)
+        if self._search_seen != seen:
+            self._search_memo.clear()
+            self._held_memo.clear()
+            self._search_seen = seen
 
     def _dicts(self, sql: str, params: list) -> list[dict]:
         cur = self.db.conn.execute(sql, params)
@@ -454,28 +470,129 @@ class Store:
             deadline=date.fromisoformat(r["deadline"]) if r["deadline"] else None, deadline_time=r["deadline_time"],
             recurrence=r["recurrence"], recurrence_day=r["recurrence_day"], urgency=r["urgency"], status=r["status"])
 
-    def selective(self, words: list[str], table: str, share: float = 0.05, min_rows: int = 2000) -> list[str]:
+    def selective(self, words: list[str], table: str, share: float | None = None,
+                  min_rows: int | None = None) -> list[str]:
         """The words worth searching for: those in at most ``share`` of the rows (all, when every one is
         common). Ranking over a word that every row has costs much and tells nothing."""
-        words = list(dict.fromkeys(words))
-        if len(words) < 2:
-            return words
-        total = self._searched(("rows", table), lambda: self.db.conn.execute(f"select count(*) from {table}").fetchone()[0])
-        if total < min_rows:
-            return words
-        marks = ",".join("?" * len(words))
-        df = dict(self.db.conn.execute(f"select term, doc from {table}_vocab where term in ({marks})", words))
-        rare = [w for w in words if df.get(w, 0) <= total * share]
-        return rare or sorted(words, key=lambda w: df.get(w, 0))[:2]
+        return self.search_words(words, table, share, min_rows)[0]
 
-    def search_tasks(self, words: list[str], limit: int = 40) -> list[tuple[StoredTask, str]]:
-        """Tasks whose search text has any of ``words``, best first, with that text."""
+    def search_words(self, words: list[str], table: str, share: float | None = None,
+                     min_rows: int | None = None) -> tuple[list[str], bool]:
+        """(the words a search goes by, whether every one of them is common).
+
+        In a store of at least ``min_rows`` rows, a word is common when more than ``share`` of the
+        rows hold it. The search goes by the rare words when there are any; otherwise by every word,
+        and it is then bounded (``_common_ranking``). Smaller stores search every word, unbounded.
+        ``share`` and ``min_rows`` default to COMMON_SHARE and COMMON_MIN_ROWS."""
+        share = COMMON_SHARE if share is None else share
+        min_rows = COMMON_MIN_ROWS if min_rows is None else min_rows
+        words = list(dict.fromkeys(words))
+        if not words:
+            return words, False
+        total = self._row_total(table)
+        if total < min_rows:
+            return words, False
+        cap = int(total * share)
+        held = self._rows_holding(words, table, cap)
+        rare = [w for w in words if held[w] <= cap]
+        if rare:
+            return rare, False
+        return words, True
+
+    def _row_total(self, table: str) -> int:
+        return self._searched(("rows", table), lambda: self.db.conn.execute(f"select count(*) from {table}").fetchone()[0])
+
+    def _rows_holding(self, words: list[str], table: str, cap: int) -> dict[str, int]:
+        """How many rows hold each word, exactly up to ``cap`` (above it: cap + 1, all a caller needs to
+        know). Counting stops at cap + 1 matches, where the vocabulary table reads a word's every row
+        (10 ms for 'ubnd' at 10,000 documents). Words the tokenizer would split ('10%', '1,5') are
+        looked up whole in the vocabulary, as before (no row holds them as one term)."""
+        self._forget_if_changed()
+        memo = self._held_memo
+        if len(memo) > 4 * SEARCH_MEMO:
+            memo.clear()
+        for w in words:
+            if (table, w, cap) not in memo:
+                memo[(table, w, cap)] = self._count_holding(w, table, cap)
+        return {w: memo[(table, w, cap)] for w in words}
+
+    def _count_holding(self, word: str, table: str, cap: int) -> int:
+        if _PLAIN_WORD.fullmatch(word):
+            return self.db.conn.execute(
+                f"select count(*) from (select 1 from {table}_fts where {table}_fts match ? limit ?)",
+                [f'"{word}"', cap + 1]).fetchone()[0]
+        row = self.db.conn.execute(f"select doc from {table}_vocab where term = ?", [word]).fetchone()
+        return row[0] if row else 0
+
+    def _common_ranking(self, table: str, words: list[str], limit: int, *, any_word: bool = True) -> list[tuple[int, float]]:
+        """(rowid, bm25) of at most ``limit`` rows for words that are all common, best first.
+
+        bm25 must score every match to rank them (113,000 passages hold 'ubnd': 150-300 ms), and over
+        words this common its order says little. So: the rows holding every word, the newest
+        COMMON_RANKED of them ranked by bm25; when fewer than ``limit`` rows hold every word, the rows
+        holding any of them follow (unless not ``any_word``), again the newest COMMON_RANKED ranked by bm25."""
+        fts = f"{table}_fts"
+        sql = (f"select rowid, rank from (select rowid, bm25({fts}) as rank from {fts} where {fts} match ? "
+               f"order by rowid desc limit {COMMON_RANKED}) order by rank, rowid desc limit ?")
+        found = self.db.conn.execute(sql, [" AND ".join(f'"{w}"' for w in words), limit]).fetchall()
+        if any_word and len(found) < limit and len(words) > 1:
+            seen = {rowid for rowid, _ in found}
+            more = self.db.conn.execute(sql, [" OR ".join(f'"{w}"' for w in words), limit]).fetchall()
+            found += [r for r in more if r[0] not in seen][:limit - len(found)]
+        return found
+
+    def search_passages_for(self, words: list[str], limit: int = 30) -> list[dict]:
+        """Passages for a question's words, best first: by the rare words when there are any (as
+        ``search_passages`` of their OR), else bounded (``_common_ranking``)."""
+        chosen, common = self.search_words(words, "passages")
+        if not chosen:
+            return []
+        if not common:
+            return self.search_passages(" OR ".join(f'"{w}"' for w in chosen), limit=limit)
+
+        def search() -> list[dict]:
+            return self._passages_ranked(self._common_ranking("passages", chosen, limit))
+        return [dict(r) for r in self._searched(("passages", tuple(chosen), limit), search)]
+
+    def search_passages_all(self, words: list[str], limit: int = 50) -> list[dict]:
+        """Passages holding every one of ``words``, best first: ``search_passages`` of their AND, or, when
+        every word is common, the newest COMMON_RANKED of them ranked by bm25."""
+        words = list(dict.fromkeys(words))
         if not words:
             return []
-        query = " OR ".join(f'"{w}"' for w in self.selective(words, "tasks"))
-        sql = ("select t.id, t.folded from (select rowid, bm25(tasks_fts) as rank from tasks_fts "
-               "where tasks_fts match ? order by rank limit ?) r join tasks t on t.rowid = r.rowid order by r.rank")
-        rows = self._searched(("tasks", query, limit), lambda: self.db.conn.execute(sql, [query, limit]).fetchall())
+        if not self.search_words(words, "passages")[1]:
+            return self.search_passages(" AND ".join(f'"{w}"' for w in words), limit=limit)
+
+        def search() -> list[dict]:
+            ranked = self._common_ranking("passages", words, limit, any_word=False)
+            return self._passages_ranked(ranked)
+        return [dict(r) for r in self._searched(("passages all", tuple(words), limit), search)]
+
+    def _passages_ranked(self, ranked: list[tuple[int, float]]) -> list[dict]:
+        """The passage rows of (rowid, rank) pairs, in that order, each with its rank."""
+        rows = {r["id"]: r for r in self._dicts(      # a passage's rowid is its id
+            f"select * from passages where id in ({','.join('?' * len(ranked))})", [i for i, _ in ranked])}
+        return [{**rows[i], "rank": rank} for i, rank in ranked if i in rows]
+
+    def search_tasks(self, words: list[str], limit: int = 40) -> list[tuple[StoredTask, str]]:
+        """Tasks whose search text has any of ``words``, best first, with that text (bounded when every
+        word is common: ``_common_ranking``)."""
+        if not words:
+            return []
+        chosen, common = self.search_words(words, "tasks")
+        if common:
+            def search() -> list[tuple[str, str]]:
+                ranked = self._common_ranking("tasks", chosen, limit)
+                marks = ",".join("?" * len(ranked))
+                texts = dict((rowid, (tid, folded)) for rowid, tid, folded in self.db.conn.execute(
+                    f"select rowid, id, folded from tasks where rowid in ({marks})", [r for r, _ in ranked]))
+                return [texts[rowid] for rowid, _ in ranked if rowid in texts]
+            rows = self._searched(("tasks", tuple(chosen), limit), search)
+        else:
+            query = " OR ".join(f'"{w}"' for w in chosen)
+            sql = ("select t.id, t.folded from (select rowid, bm25(tasks_fts) as rank from tasks_fts "
+                   "where tasks_fts match ? order by rank limit ?) r join tasks t on t.rowid = r.rowid order by r.rank")
+            rows = self._searched(("tasks", query, limit), lambda: self.db.conn.execute(sql, [query, limit]).fetchall())
         # the ranking is kept; the tasks are read each time (their status may have changed)
         by_id = {t.id: t for t in self.tasks(ids=[tid for tid, _ in rows])}
         return [(by_id[tid], folded) for tid, folded in rows if tid in by_id]

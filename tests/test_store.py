@@ -267,3 +267,96 @@ def test_search_memo_returns_fresh_status_and_copies(folder, tmp_path):
     hits = store.search_passages('"ubnd"')
     hits[0]["text"] = "changed by the caller"
     assert store.search_passages('"ubnd"')[0]["text"] != "changed by the caller"
+
+
+# ---- searches whose every word is common (Store.search_words, Store._common_ranking) ----------------
+def _common_everywhere(monkeypatch) -> None:
+    """Make every word of the small test store 'common', as 'ubnd' is at 10,000 documents."""
+    import knowledge.store as store_module
+    monkeypatch.setattr(store_module, "COMMON_MIN_ROWS", 0)
+    monkeypatch.setattr(store_module, "COMMON_SHARE", 0.0)
+
+
+def _holding(store: Store, table: str, *words: str) -> set[int]:
+    out = _fts_rows(store, table, words[0])
+    for w in words[1:]:
+        out &= _fts_rows(store, table, w)
+    return out
+
+
+def test_bounded_search_engages_only_when_every_word_is_common(folder, tmp_path, monkeypatch):
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [folder])
+    # a small store (< COMMON_MIN_ROWS rows) searches every word, unbounded, as before
+    assert store.search_words(["thuc", "dau"], "tasks") == (["thuc", "dau"], False)
+    assert store.search_words(["ubnd"], "passages") == (["ubnd"], False)
+    # a rare word among common ones: the rare words, unbounded
+    assert store.search_words(["thuc", "dau"], "tasks", share=0.1, min_rows=0) == (["dau"], False)
+    # every word common (a single word too): every word, bounded
+    assert store.search_words(["thuc", "hien"], "tasks", share=0.01, min_rows=0) == (["thuc", "hien"], True)
+    assert store.search_words(["ubnd"], "passages", share=0.01, min_rows=0) == (["ubnd"], True)
+
+
+def test_counts_stop_above_the_share_but_are_exact_below(folder, tmp_path):
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [folder])
+    vocab = dict(store.db.conn.execute("select term, doc from tasks_vocab where term in ('thuc', 'dau', 'ubnd')"))
+    assert vocab["dau"] <= 2 and vocab["thuc"] > 3
+    held = store._rows_holding(["thuc", "dau", "ubnd", "10%"], "tasks", cap=2)
+    assert held["dau"] == vocab["dau"]
+    assert held["thuc"] == 3 < vocab["thuc"]          # counted up to cap + 1, no further
+    assert held["10%"] == 0                            # split by the tokenizer: looked up whole, as before
+
+
+def test_common_words_rank_rows_holding_all_of_them_first(folder, tmp_path, monkeypatch):
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [folder])
+    _common_everywhere(monkeypatch)
+    words = ["bao", "cao"]
+    both = _holding(store, "tasks", *words)
+    assert both
+    ranked = store._common_ranking("tasks", words, limit=len(both))
+    assert {rowid for rowid, _ in ranked} == both     # the AND set fills the limit: no OR rows
+    hits = store.search_tasks(words, limit=len(both))
+    assert all(all(w in text.split() for w in words) for _, text in hits)
+
+
+def test_common_words_fall_back_to_any_word_when_few_rows_hold_all(folder, tmp_path, monkeypatch):
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [folder])
+    _common_everywhere(monkeypatch)
+    words = ["dau", "ubnd"]                           # few rows hold both; many hold one
+    both = _holding(store, "passages", *words)
+    either = _fts_rows(store, "passages", "dau") | _fts_rows(store, "passages", "ubnd")
+    assert len(both) < 5 < len(either)
+    hits = store.search_passages_for(words, limit=20)
+    ids = [h["id"] for h in hits]
+    assert len(ids) == len(set(ids)) == min(20, len(either))
+    assert set(ids[:len(both)]) == both                # rows holding every word come first ...
+    assert set(ids[len(both):]) <= either - both       # ... then rows holding any of them (OR-only matches)
+
+
+def test_common_words_rank_only_the_newest_matches(folder, tmp_path, monkeypatch):
+    import knowledge.store as store_module
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [folder])
+    _common_everywhere(monkeypatch)
+    monkeypatch.setattr(store_module, "COMMON_RANKED", 3)
+    rows = sorted(_fts_rows(store, "tasks", "ubnd"), reverse=True)
+    assert len(rows) > 3
+    hits = store.search_tasks(["ubnd"], limit=2)
+    newest = {tid for (tid,) in store.db.conn.execute(
+        f"select id from tasks where rowid in ({','.join('?' * 3)})", rows[:3])}
+    assert len(hits) == 2 and {t.id for t, _ in hits} <= newest
+
+
+def test_rare_words_search_as_before(folder, tmp_path):
+    """Above the size threshold, a question with a rare word searches exactly as before: the OR of its
+    rare words, every match ranked by bm25."""
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [folder])
+    chosen, common = store.search_words(["thuc", "dau"], "passages", share=0.1, min_rows=0)
+    assert (chosen, common) == (["dau"], False)
+    expected = [r[0] for r in store.db.conn.execute(
+        "select rowid from passages_fts where passages_fts match '\"dau\"' order by bm25(passages_fts) limit 30")]
+    assert [h["id"] for h in store.search_passages('"dau"', limit=30)] == expected

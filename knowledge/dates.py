@@ -26,12 +26,14 @@ _TIME = r"(?:(?P<hh>\d{1,2})\s*(?:gio|h|:)\s*(?P<mi>\d{1,2})?\s*(?:phut)?\s*,?\s
 _CUE = (r"(?:truoc|cham nhat(?:\s+la)?|han chot(?:\s+la)?|han(?:\s+cuoi)?(?:\s+la)?|xong truoc|hoan thanh truoc|"
         r"hoan thanh(?:\s+xong)?\s+(?:vao|trong)|den het|gia han den|keo dai den|thoi han(?:\s+hoan thanh)?\s*:?|"
         r"thoi gian hoan thanh\s*:?|thoi gian thuc hien\s*:?|tien do\s*:?)")
-_DEADLINE_RE = re.compile(rf"\b{_CUE}\s*(?:{_TIME})?(?:,\s*)?{_DATE}")
-_MONTH_RE = re.compile(rf"\b(?:trong|truoc|cham nhat|hoan thanh(?:\s+trong)?|{_CUE})\s+(?:thang\s+)(?P<m>\d{{1,2}})\s*(?:/|\s+nam\s+)\s*(?P<y>\d{{4}})")
-_QUARTER_RE = re.compile(r"\b(?:trong\s+|truoc\s+|hoan thanh\s+(?:trong\s+)?|cham nhat\s+)?quy\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|\s+nam\s+)\s*(?P<y>\d{4})")
+# Each pattern opens with a look-ahead for the letters its matches can start with: the same matches,
+# but the regex engine skips other positions without trying every alternative there.
+_DEADLINE_RE = re.compile(rf"(?=[tchxdgk])\b{_CUE}\s*(?:{_TIME})?(?:,\s*)?{_DATE}")
+_MONTH_RE = re.compile(rf"(?=[tchxdgk])\b(?:trong|truoc|cham nhat|hoan thanh(?:\s+trong)?|{_CUE})\s+(?:thang\s+)(?P<m>\d{{1,2}})\s*(?:/|\s+nam\s+)\s*(?P<y>\d{{4}})")
+_QUARTER_RE = re.compile(r"(?=[thcq])\b(?:trong\s+|truoc\s+|hoan thanh\s+(?:trong\s+)?|cham nhat\s+)?quy\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|\s+nam\s+)\s*(?P<y>\d{4})")
 _RELATIVE_RE = re.compile(r"\b(?:trong(?:\s+thoi\s+han|\s+vong)?|cham nhat(?:\s+la)?|sau)\s+(?P<n>\d{1,3})\s+ngay(?:\s+lam\s+viec)?\s*,?\s*(?:ke\s+tu|tinh\s+tu)\s+ngay\s+(?:ban\s+hanh|ky|nhan)")
 _EXTEND_RE = re.compile(r"\b(?:gia han|keo dai|dieu chinh thoi han|lui thoi han|lui han)\b")
-_UNTIL_RE = re.compile(rf"\bden\s+(?:het\s+)?{_DATE}")
+_UNTIL_RE = re.compile(rf"(?=d)\bden\s+(?:het\s+)?{_DATE}")
 # Every dated shape needs a year, and the relative one a number: text without them is skipped at C speed.
 _YEAR = re.compile(r"\d{4}")
 _FROM_DAY = re.compile(r"(?:ke|tinh)\s+tu\s+ngay")      # what _RELATIVE_RE cannot match without

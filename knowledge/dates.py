@@ -40,7 +40,7 @@ _FROM_DAY = re.compile(r"(?:ke|tinh)\s+tu\s+ngay")      # what _RELATIVE_RE cann
 _DIGIT = re.compile(r"\d")
 
 RECURRENCE = (
-    (re.compile(r"\b(?:hang|moi)\s+ngay\b(?!\s+(?:\d|le|nghi))"), "daily"),
+    (re.compile(r"\b(?:hang|moi)\s+ngay\b(?!\s+(?:\d|le\b|nghi\b))"), "daily"),
     (re.compile(r"\b(?:hang|hang|moi)\s+tuan\b"), "weekly"),
     (re.compile(r"\b(?:hang|moi)\s+thang\b"), "monthly"),
     (re.compile(r"\b(?:hang|moi)\s+quy\b|\bdinh ky\s+quy\b(?!\s+dinh)"), "quarterly"),

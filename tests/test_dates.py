@@ -66,6 +66,13 @@ def test_extension_is_marked():
     ("báo cáo định kỳ hàng quý", "quarterly", None),
     ("tổng hợp báo cáo hằng năm", "yearly", None),
     ("thực hiện theo quy định hiện hành", None, None),
+    ("cập nhật mỗi ngày lên hệ thống", "daily", None),
+    ("họp giao ban hằng tuần vào sáng thứ Hai", "weekly", None),
+    ("báo cáo định kỳ 6 tháng một lần", "half_yearly", None),
+    ("kiểm tra định kỳ quý", "quarterly", None),
+    ("hằng quý, trước ngày 20 gửi báo cáo; hằng năm tổng kết", "quarterly", 20),   # the first one named wins
+    ("HẰNG THÁNG báo cáo", "monthly", None),                                          # any case
+    ("hằng năm trước ngày 15 báo cáo", "yearly", None),                              # a day only for month/quarter
 ])
 def test_recurrence(text, kind, day):
     assert recurrence_of(text) == (kind, day)
@@ -79,6 +86,9 @@ def test_recurrence_day_is_not_a_deadline():
     ("khắc phục ngay những tồn tại", "ngay"),
     ("khẩn trương xây dựng kế hoạch", "khan_truong"),
     ("thường xuyên cập nhật", "thuong_xuyen"),
+    ("KHẨN TRƯƠNG triển khai", "khan_truong"),
+    ("Hỏa tốc: gửi báo cáo", "khan_truong"),
+    ("THƯỜNG XUYÊN theo dõi", "thuong_xuyen"),
     ("báo cáo trước ngày 09/12/2019", None),
 ])
 def test_urgency(text, urgency):

@@ -434,6 +434,7 @@ class Engine:
 
     def _unit_tasks(self, q, f, units, today, scope_docs, scope_name, offset) -> Answer:
         links = self.store.tasks_of_units([u.id for u in units], roles=("chu_tri", "phoi_hop"))
+        roles_asked = bool(links)
         if not links:
             links = self.store.tasks_of_units([u.id for u in units])
         roles_order = {"chu_tri": 0, "phoi_hop": 1, "theo_doi": 2}
@@ -449,7 +450,9 @@ class Engine:
                 return Answer(UNIT_TASKS, q, today, units=tuple(self._unit_label(u) for u in units),
                               tasks=tuple(items), total=len(order), offset=offset, scope=scope_name)
         # filtered, ranked and ordered on the light rows; only the page shown is loaded in full
-        heads = self.store.task_heads(links)
+        heads = self._topic_heads(links, units, ("chu_tri", "phoi_hop") if roles_asked else None, topic) \
+            if topic and len(links) > 3 else None
+        heads = heads if heads is not None else self.store.task_heads(links)
         if scope_docs is not None:
             in_scope = set(scope_docs)
             heads = [h for h in heads if h.doc_id in in_scope]
@@ -468,6 +471,27 @@ class Engine:
         items = [self._item(page[t], today, tuple(sorted(links[t], key=roles_order.get))) for t in shown if t in page]
         return Answer(UNIT_TASKS, q, today, units=unit_names, tasks=tuple(items),
                       total=len(lead_first), offset=offset, scope=scope_name)
+
+    def _topic_heads(self, links: dict[str, set[str]], units, roles: tuple[str, ...] | None,
+                     topic: list[str]) -> list[TaskHead] | None:
+        """The light rows of a unit's tasks (``links``) for ranking by ``topic``, in document and clause
+        order, without reading every text: only the tasks whose search text holds a topic word (found
+        through the full-text index) carry their text, the others an empty one, which ranks them as
+        reading it would (no topic word, score 0). None when a topic word is common in the store (the
+        index would read more rows than the unit has) or is not a plain word: then read every text."""
+        if not all(_PLAIN_WORD.fullmatch(w) for w in topic):
+            return None
+        chosen, common = self.store.search_words(topic, "tasks")
+        if common or len(chosen) < len(set(topic)):
+            return None
+        roles = roles or ("chu_tri", "phoi_hop", "theo_doi")
+        texts = self.store.unit_texts_holding([u.id for u in units], roles, topic)
+        heads = []
+        for tid in links:
+            doc, _, seq = tid.partition(".")
+            heads.append(TaskHead(tid, int(doc), int(seq or 0), texts.get(tid, "")))
+        heads.sort(key=lambda h: (h.doc_id, h.seq))
+        return heads
 
     def _coordination(self, q, f, units, today, scope_docs, scope_name) -> Answer:
         links = self.store.tasks_of_units([u.id for u in units], roles=("chu_tri",))
@@ -660,6 +684,7 @@ class Engine:
 
 
 # ---- question understanding (folded search form) ----------------------------------
+_PLAIN_WORD = re.compile(r"[a-z0-9]+")   # a word the full-text tokenizer keeps whole
 _GENERIC_UNIT_WORDS = frozenset("""cac ubnd hdnd uy ban huyen xa tinh phuong thi tran thanh pho quan don vi co quan
 phong so nganh dia phuong lien quan truc thuoc chuyen mon cap""".split())
 _TIME_WORDS = frozenset("""qua han tre sap den het tuan nay thang toi nua trong ngay viec nhiem vu cong nao nhung cac

@@ -97,6 +97,7 @@ class Engine:
         self._doc_words: dict[int, set[str]] | None = None
         self._by_name: dict[str, list[int]] = {}
         self._doc_index: tuple[object, dict] = (None, {})
+        self._alias_starts: tuple[object, dict[str, list[int]]] = (None, {})
 
     # ---- the catalogue, cached until the store changes --------------------
     def _load(self) -> None:
@@ -394,13 +395,33 @@ class Engine:
         out: list[str] = []
         if self._alias_list and key:
             # the cut-off only skips what the loop left out anyway (score < 60), and is faster
-            for alias, score, _ in process.extract(key, self._alias_list, scorer=fuzz.WRatio, limit=6,
-                                                   score_cutoff=60):
+            some = self._suggestable(key)
+            found = process.extract(key, some, scorer=fuzz.WRatio, limit=6, score_cutoff=60)
+            if not found and some is not self._alias_list:   # nothing close among them: every alias
+                found = process.extract(key, self._alias_list, scorer=fuzz.WRatio, limit=6, score_cutoff=60)
+            for alias, score, _ in found:
                 for uid in self._alias[alias]:
                     name = self._unit_label(self._units[uid])
                     if name not in out:
                         out.append(name)
         return out[:4]
+
+    def _suggestable(self, key: str) -> list[str]:
+        """The aliases worth scoring for a suggestion, in catalogue order: those with a word that starts
+        with the same three letters as one of the key's distinctive words, the words whose start fewer
+        than a quarter of the aliases share ('ubnd', 'xa', 'phong' are not). Scoring all 5,800 aliases of
+        a large store took 15-70 ms. Every alias when no word of the key is distinctive or no alias
+        shares a start with one."""
+        if self._alias_starts[0] is not self._loaded_for:   # once per catalogue load
+            starts: dict[str, list[int]] = {}
+            for n, alias in enumerate(self._alias_list):
+                for head in {w[:3] for w in alias.split()}:
+                    starts.setdefault(head, []).append(n)
+            self._alias_starts = (self._loaded_for, starts)
+        starts = self._alias_starts[1]
+        common = len(self._alias_list) / 4
+        picked = sorted({n for w in key.split() if len(starts.get(w[:3], ())) <= common for n in starts.get(w[:3], ())})
+        return [self._alias_list[n] for n in picked] if picked else self._alias_list
 
     def _ids_of_labels(self, labels: tuple[str, ...]) -> list[int]:
         """The ids of the units shown as these labels ("name" or "name (scope)"), label by label, each

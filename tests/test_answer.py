@@ -162,3 +162,13 @@ def test_topic_ranking_through_the_index_answers_as_reading_every_text(engine, m
     slow = engine.ask(question, today=date(2024, 1, 1))
     assert render(quick, "console") == render(slow, "console")
     assert [t.task.id for t in quick.tasks] == [t.task.id for t in slow.tasks] and quick.total == slow.total
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("phong tu phapp phai lam gi", "Phòng Tư pháp"),
+    ("phogn tu phap lam gi", "Phòng Tư pháp"),
+])
+def test_bounded_suggestions_still_offer_the_closest_units_for_typos(engine, question, expected):
+    f = question
+    assert any(s.startswith(expected) for s in engine._suggest(question, f))
+    assert set(engine._suggestable("phogn tu phap")) < set(engine._alias_list) or len(engine._alias_list) < 8

@@ -100,6 +100,16 @@ def m005_search_rows_written_by_store(db: sqlite_utils.Database) -> None:
     db.execute("DROP TRIGGER IF EXISTS passages_ai")
 
 
+@migration
+def m006_task_units_covering(db: sqlite_utils.Database) -> None:
+    """A unit's tasks are read from the index alone: (unit_id, role, task_id) replaces (unit_id, role).
+    Reading a unit named without its place (150-300 units, 6,000-12,000 tasks) looked each row up in
+    the table (15-100 ms at 10,000 documents). Same number of indexes, so saving costs about the same."""
+    db.execute("DROP INDEX IF EXISTS idx_task_units_unit_id_role")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_task_units_unit_id_role_task_id "
+               "ON task_units (unit_id, role, task_id)")
+
+
 # Feature schemas register their own migrations on import, one module each
 # (knowledge/accounts_schema.py, knowledge/alerts_schema.py, knowledge/zalo_schema.py).
 def _load_feature_schemas() -> None:

@@ -417,6 +417,21 @@ class Store:
             out.setdefault(task, set()).add(role)
         return out
 
+    def unit_texts_holding(self, unit_ids: Iterable[int], roles: Iterable[str], words: list[str]) -> dict[str, str]:
+        """task id -> search text, for the tasks of these units (in ``roles``) whose search text holds
+        any of ``words`` (plain words: letters and digits), found through the full-text index. Ranking a
+        unit's 6,000 tasks by topic read every text before (60-80 ms at 10,000 documents); this reads
+        the unit's (task, rowid) pairs from two indexes and only the texts that hold a word."""
+        unit_ids, roles = list(unit_ids), list(roles)
+        words = list(dict.fromkeys(words))
+        if not unit_ids or not roles or not words:
+            return {}
+        sql = (f"select t.id, t.folded from task_units tu join tasks t on t.id = tu.task_id "
+               f"where tu.unit_id in ({','.join('?' * len(unit_ids))}) and tu.role in ({','.join('?' * len(roles))}) "
+               f"and t.rowid in (select rowid from tasks_fts where tasks_fts match ?)")
+        query = " OR ".join(f'"{w}"' for w in words)
+        return dict(self.db.conn.execute(sql, unit_ids + roles + [query]).fetchall())
+
     def has_tasks(self, unit_id: int, roles: Iterable[str] = ("chu_tri", "phoi_hop", "theo_doi")) -> bool:
         """Whether any task names this unit in one of ``roles``."""
         roles = list(roles)

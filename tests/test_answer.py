@@ -144,3 +144,31 @@ def test_unit_labels_map_back_to_their_units(engine):
     assert engine._ids_of_labels(labels) == [uid for label in labels for uid in every.get(label, ())]
     assert engine._ids_of_labels(tuple(reversed(labels))) == [
         uid for label in reversed(labels) for uid in every.get(label, ())]
+
+
+@pytest.mark.parametrize("question", [
+    "Phòng Tư pháp phải làm gì về văn bản quy phạm pháp luật?",
+    "Phòng TC-KH có nhiệm vụ gì về tiền lương?",
+    "UBND các xã phải làm gì để khắc phục?",
+    "Phòng Tư pháp có nhiệm vụ gì về 10% ?",
+    "còn Phòng Văn hóa và Thông tin thì sao?",
+])
+def test_topic_ranking_through_the_index_answers_as_reading_every_text(engine, monkeypatch, question):
+    """A unit's tasks ranked by topic through the full-text index (only the texts holding a topic word)
+    give the answer that reading and scoring every text of the unit gives."""
+    quick = engine.ask(question, today=date(2024, 1, 1))
+    monkeypatch.setattr(Engine, "_topic_heads", lambda self, *a: None)
+    engine.store.forget_searches()
+    slow = engine.ask(question, today=date(2024, 1, 1))
+    assert render(quick, "console") == render(slow, "console")
+    assert [t.task.id for t in quick.tasks] == [t.task.id for t in slow.tasks] and quick.total == slow.total
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("phong tu phapp phai lam gi", "Phòng Tư pháp"),
+    ("phogn tu phap lam gi", "Phòng Tư pháp"),
+])
+def test_bounded_suggestions_still_offer_the_closest_units_for_typos(engine, question, expected):
+    f = question
+    assert any(s.startswith(expected) for s in engine._suggest(question, f))
+    assert set(engine._suggestable("phogn tu phap")) < set(engine._alias_list) or len(engine._alias_list) < 8

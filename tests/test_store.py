@@ -360,3 +360,39 @@ def test_rare_words_search_as_before(folder, tmp_path):
     expected = [r[0] for r in store.db.conn.execute(
         "select rowid from passages_fts where passages_fts match '\"dau\"' order by bm25(passages_fts) limit 30")]
     assert [h["id"] for h in store.search_passages('"dau"', limit=30)] == expected
+
+
+def test_an_existing_store_gets_the_covering_unit_index(tmp_path):
+    path = tmp_path / "kb.db"
+    store = Store(path)
+    # a store written before the migration: the old (unit_id, role) index, m006 not recorded
+    store.db.execute("DROP INDEX idx_task_units_unit_id_role_task_id")
+    store.db.execute("CREATE INDEX idx_task_units_unit_id_role ON task_units (unit_id, role)")
+    store.db.execute("DELETE FROM _migrations WHERE name = 'm006_task_units_covering'")
+    store.db.conn.commit()
+    store.close()
+    store = Store(path)
+    names = {r[0] for r in store.db.execute("select name from sqlite_master where type = 'index' and tbl_name = 'task_units'")}
+    assert "idx_task_units_unit_id_role_task_id" in names and "idx_task_units_unit_id_role" not in names
+    plan = " ".join(str(r) for r in store.db.execute(
+        "explain query plan select task_id, role from task_units where unit_id in (1, 2) and role in ('chu_tri')"))
+    assert "COVERING INDEX idx_task_units_unit_id_role_task_id" in plan
+
+
+def test_unit_texts_holding_a_word(folder, tmp_path):
+    import re
+
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [folder])
+    roles = ("chu_tri", "phoi_hop")
+    units = [u.id for u in store.units() if store.tasks_of_units([u.id], roles)]
+    texts = store.search_texts(store.tasks_of_units(units, roles))
+    words = sorted({w for t in texts.values() for w in re.findall(r"[a-z0-9]+", t)})
+    assert len(units) > 3 and len(words) > 50
+    for some in (units[:1], units[:3], units):
+        mine = store.search_texts(store.tasks_of_units(some, roles))
+        for w in words[::7] + [["bao", "cao"], ["khong", "co", "tu", "nay"]]:
+            w = w if isinstance(w, list) else [w]
+            expected = {tid: t for tid, t in mine.items() if set(w) & set(re.findall(r"[a-z0-9]+", t))}
+            assert store.unit_texts_holding(some, roles, w) == expected
+    assert store.unit_texts_holding([], roles, ["bao"]) == {} == store.unit_texts_holding(units, roles, [])

@@ -463,6 +463,22 @@ class Store:
                 out.setdefault(task, []).append(written)
         return {k: tuple(v) for k, v in out.items()}
 
+    def coordinators_of_led(self, unit_ids: Iterable[int]) -> dict[str, tuple[str, ...]]:
+        """task id -> its coordinators as written (in order), for the tasks these units lead that have
+        any: ``coordinators_of(tasks_of_units(unit_ids, roles=("chu_tri",)))`` in one query (the led
+        task ids from the covering index, each task's coordinators through the primary key), instead of
+        reading 1,000-1,600 led task ids into Python and looking them up 900 at a time."""
+        unit_ids = list(unit_ids)
+        if not unit_ids:
+            return {}
+        out: dict[str, list[str]] = {}
+        for task, written in self.db.conn.execute(
+                f"select task_id, written from task_units where role = 'phoi_hop' and task_id in "
+                f"(select task_id from task_units where unit_id in ({','.join('?' * len(unit_ids))}) "
+                f"and role = 'chu_tri') order by task_id, pos", unit_ids):
+            out.setdefault(task, []).append(written)
+        return {k: tuple(v) for k, v in out.items()}
+
     def _links(self, task_ids: list[str]) -> dict[str, dict[str, list[str]]]:
         out: dict[str, dict[str, list[str]]] = {}
         for chunk in range(0, len(task_ids), 500):

@@ -172,3 +172,17 @@ def test_bounded_suggestions_still_offer_the_closest_units_for_typos(engine, que
     f = question
     assert any(s.startswith(expected) for s in engine._suggest(question, f))
     assert set(engine._suggestable("phogn tu phap")) < set(engine._alias_list) or len(engine._alias_list) < 8
+
+
+def test_topic_scorer_gives_the_overlap_of_the_topic_words():
+    """The fast topic score (one search for the words standing alone) equals _overlap, including
+    texts where _overlap's tokens run past a word ('1,5', '10%') and repeated topic words."""
+    from knowledge.answer import _overlap, _topic_scorer
+
+    texts = ["bao cao ket qua truoc ngay 15/12/2024", "baocao ket qua", "bao%cao 10% ho so", "ho so 1,5ha va bao",
+             "so 1.000 ho bao cao", "cao bao cao", "", "phoi hop voi phong tu phap", "bao.cao,ket", "bao1 cao2 3ho"]
+    for topic in (["bao", "cao"], ["bao", "bao", "ho"], ["ket"], ["phoi", "hop", "don"], ["ha"], ["so", "1"],
+                  ["10%", "ho"], ["1,5ha"], ["cao"]):
+        score = _topic_scorer(topic)
+        for text in texts:
+            assert score(text) == _overlap(topic, text), (topic, text)

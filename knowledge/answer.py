@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from rapidfuzz import fuzz, process
 
+from knowledge.assignees import unit_phrase
 from knowledge.models import StoredTask
 from knowledge.store import STATUS_DONE, DocumentRow, Store, TaskHead
 from knowledge.terms import search_form, tokens
@@ -98,6 +99,7 @@ class Engine:
         self._by_name: dict[str, list[int]] = {}
         self._doc_index: tuple[object, dict] = (None, {})
         self._alias_starts: tuple[object, dict[str, list[int]]] = (None, {})
+        self._labels: dict[int, str] = {}
 
     # ---- the catalogue, cached until the store changes --------------------
     def _load(self) -> None:
@@ -128,6 +130,11 @@ class Engine:
         self._unit_words = None
         self._doc_words = None
         self._loaded_for = stamp
+        # built here rather than by the first question that needs them (a no-match answer paid 20 ms
+        # for the alias starts; follow-ups labelled hundreds of units on every answer)
+        self._labels = {uid: self._label_of(u) for uid, u in self._units.items()}
+        self._alias_starts = (None, {})
+        self._suggestable("")
 
     # ---- entry point --------------------------------------------------------
     def ask(self, question: str, *, today: date | None = None, context: ChatContext | None = None) -> Answer:
@@ -431,13 +438,21 @@ class Engine:
         for label in labels:
             names.add(label)
             if label.endswith(")"):    # "name (scope)": the name is what comes before one of the " ("
-                names.update(label[:i] for i in range(len(label)) if label.startswith(" (", i))
+                i = label.find(" (")
+                while i != -1:
+                    names.add(label[:i])
+                    i = label.find(" (", i + 1)
         by_label: dict[str, list[int]] = {}
         for uid in sorted({uid for name in names for uid in self._by_name.get(name, ())}):
             by_label.setdefault(self._unit_label(self._units[uid]), []).append(uid)
         return [uid for label in labels for uid in by_label.get(label, ())]
 
     def _unit_label(self, u: _Unit) -> str:
+        label = self._labels.get(u.id)
+        return label if label is not None and self._units.get(u.id) is u else self._label_of(u)
+
+    @staticmethod
+    def _label_of(u: _Unit) -> str:
         if u.scope and fold(u.scope) not in fold(u.name):
             return f"{u.name} ({u.scope})"
         return u.name
@@ -792,7 +807,6 @@ def _refers_back(f: str) -> bool:
 
 def _names_unknown_unit(q: str) -> str | None:
     """'Phòng Giáo dục phải làm gì?' names a unit the knowledge base does not know: its name, or None."""
-    from knowledge.assignees import unit_phrase
     body = re.sub(r"(?i)^\s*(?:còn|vậy còn|thế còn)\s+", "", q.strip())
     up = unit_phrase(body, allow_colon=False)
     return up.written if up else None

@@ -341,7 +341,12 @@ class Engine:
         for start, _, ids in mentions:
             before = words[max(0, start - 3):start]
             named_as_issuer = any(w in ("cua", "theo", "cho", "ve") for w in before)
+            # a unit not named as an issuer counts only if no task names it: that is checked first, in
+            # one query, because the issuer keys cost 10-40 ms for the 600 units of a name without a place
+            with_tasks = set() if named_as_issuer else self.store.units_with_tasks(ids & wanted)
             for uid in ids & wanted:
+                if uid in with_tasks:
+                    continue
                 u = self._units[uid]
                 docs = self._by_issuer.get(unit_key(f"{u.name} {u.scope}"), set()) | \
                     self._by_issuer.get(unit_key(u.name), set())
@@ -581,6 +586,10 @@ class Engine:
         if units:
             ids = set(self.store.tasks_of_units([u.id for u in units]))
             narrowed = [h for h in hits if h[0].id in ids]
+            own = self._own_tasks_first(words, ids, scope_docs) if self.store.search_words(words, "tasks")[1] else []
+            if own:
+                seen = {t.id for t, _ in own}
+                narrowed = own + [h for h in narrowed if h[0].id not in seen]
             hits = narrowed or hits
         if not hits:
             return None, 0.0
@@ -601,6 +610,28 @@ class Engine:
         items = [self._item(t, today) for t in top]
         return Answer(kind, q, today, tasks=tuple(items), total=len(items), scope=scope_name,
                       units=tuple(dict.fromkeys(u for t in top for u in t.assignees))), best
+
+    def _own_tasks_first(self, words, ids: set[str], scope_docs) -> list[tuple[StoredTask, str]]:
+        """For a question whose every searched word is common and that names its units ("Sở Khoa học và
+        Công nghệ phải báo cáo trước ngày nào?"): the units' own tasks that hold the words, best first
+        (at most 40), instead of only those the bounded store-wide search happens to keep. Bounded: the
+        newest OWN_RANKED of the units' tasks, those holding every word (else any)."""
+        wanted = set(words)
+        newest = sorted(ids, key=_task_order, reverse=True)
+        if scope_docs is not None:
+            in_scope = set(scope_docs)
+            newest = [t for t in newest if _task_order(t)[0] in in_scope]
+        heads = self.store.task_heads(newest[:OWN_RANKED])
+        have = _words_held(list(wanted))
+        holding = [(h, have(h.folded)) for h in heads]
+        pool = [h for h, have in holding if have == wanted] or [h for h, have in holding if have]
+        if not pool:
+            return []
+        weights = self._weights
+        scored = sorted(((_overlap(words, h.folded, bigrams=True, weights=weights) + _head_bonus(words, h.folded), n, h)
+                         for n, h in enumerate(reversed(pool))), key=lambda x: (-x[0], x[1]))[:40]
+        by_id = {t.id: t for t in self.store.tasks(ids=[h.id for _, _, h in scored])}
+        return [(by_id[h.id], h.folded) for _, _, h in scored if h.id in by_id]
 
     def _time_view(self, q, view, today, units, scope_docs, scope_name, offset) -> Answer:
         kind, start, end, label = view
@@ -719,6 +750,7 @@ class Engine:
 
 
 # ---- question understanding (folded search form) ----------------------------------
+OWN_RANKED = 400   # a unit's newest tasks searched first when every word of a question naming it is common
 _PLAIN_WORD = re.compile(r"[a-z0-9]+")   # a word the full-text tokenizer keeps whole
 _GENERIC_UNIT_WORDS = frozenset("""cac ubnd hdnd uy ban huyen xa tinh phuong thi tran thanh pho quan don vi co quan
 phong so nganh dia phuong lien quan truc thuoc chuyen mon cap""".split())
@@ -870,6 +902,12 @@ def _lead_first_order(links: dict[str, set[str]], scope_docs: tuple[int, ...] | 
     return [k[4] for k in keyed]
 
 
+def _task_order(tid: str) -> tuple[int, int]:
+    """(document, clause order) of a task id 'doc.seq'."""
+    doc, _, seq = tid.partition(".")
+    return int(doc), int(seq or 0)
+
+
 def _rank_by_topic(heads: list[TaskHead], topic: list[str]) -> list[TaskHead]:
     """Tasks (light rows, with the search form stored at ingest) that share the most of the topic's
     words, best first; nothing when none shares half."""
@@ -883,6 +921,21 @@ def _rank_by_topic(heads: list[TaskHead], topic: list[str]) -> list[TaskHead]:
 
 
 _NUMBER_JOIN = re.compile(r"[,.][0-9]")   # where _overlap's tokens may run on past a word ("1,5")
+
+
+def _words_held(words: list[str]):
+    """``lambda text: the words among ``words`` that are tokens of ``_overlap`` in the text``, with the
+    fast search of ``_topic_scorer`` for plain words."""
+    wanted = set(words)
+    if not wanted or not all(_PLAIN_WORD.fullmatch(w) for w in wanted):
+        return lambda text: set(re.findall(r"[a-z0-9%]+(?:[,.][0-9]+)?", text)) & wanted
+    alone = re.compile(r"(?<![a-z0-9%])(?:" + "|".join(sorted(wanted, key=len, reverse=True)) + r")(?![a-z0-9%])")
+
+    def held(text: str) -> set[str]:
+        if _NUMBER_JOIN.search(text):
+            return set(re.findall(r"[a-z0-9%]+(?:[,.][0-9]+)?", text)) & wanted
+        return set(alone.findall(text))
+    return held
 
 
 def _topic_scorer(topic: list[str]):

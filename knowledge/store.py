@@ -438,6 +438,17 @@ class Store:
         sql = f"select 1 from task_units where unit_id = ? and role in ({','.join('?' * len(roles))}) limit 1"
         return self.db.conn.execute(sql, [unit_id, *roles]).fetchone() is not None
 
+    def units_with_tasks(self, unit_ids: Iterable[int], roles: Iterable[str] = ("chu_tri", "phoi_hop", "theo_doi")) -> set[int]:
+        """The units among ``unit_ids`` that some task names in one of ``roles`` (``has_tasks`` of many)."""
+        unit_ids, roles = list(unit_ids), list(roles)
+        out: set[int] = set()
+        for i in range(0, len(unit_ids), 900):
+            part = unit_ids[i:i + 900]
+            out.update(r[0] for r in self.db.conn.execute(
+                f"select distinct unit_id from task_units where unit_id in ({','.join('?' * len(part))}) "
+                f"and role in ({','.join('?' * len(roles))})", part + roles))
+        return out
+
     def task_heads(self, ids: Iterable[str]) -> list[TaskHead]:
         """(id, document, order, search text) of these tasks, in document then clause order: enough to
         filter, rank and page thousands of tasks before loading the page shown with ``tasks(ids=…)``."""

@@ -445,8 +445,9 @@ class Store:
         for i in range(0, len(unit_ids), 900):
             part = unit_ids[i:i + 900]
             out.update(r[0] for r in self.db.conn.execute(
-                f"select distinct unit_id from task_units where unit_id in ({','.join('?' * len(part))}) "
-                f"and role in ({','.join('?' * len(roles))})", part + roles))
+                f"select id from units where id in ({','.join('?' * len(part))}) and exists (select 1 from "
+                f"task_units tu where tu.unit_id = units.id and tu.role in ({','.join('?' * len(roles))}))",
+                part + roles))
         return out
 
     def task_heads(self, ids: Iterable[str]) -> list[TaskHead]:

@@ -408,3 +408,14 @@ def test_coordinators_of_led_tasks_in_one_query(folder, tmp_path):
         assert store.coordinators_of_led(some) == expected
     assert any(store.coordinators_of_led([u]) for u in leads)
     assert store.coordinators_of_led([]) == {}
+
+
+def test_units_with_tasks_is_has_tasks_of_many(folder, tmp_path):
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [folder])
+    ids = [u.id for u in store.units()]
+    for roles in (("chu_tri", "phoi_hop", "theo_doi"), ("chu_tri",), ("phoi_hop",)):
+        expected = {uid for uid in ids if store.has_tasks(uid, roles)}
+        assert store.units_with_tasks(ids, roles) == expected
+        assert store.units_with_tasks(ids[:2], roles) == expected & set(ids[:2])
+    assert store.units_with_tasks(ids) and store.units_with_tasks([]) == set()

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from rapidfuzz import fuzz, process
 
+from knowledge.assignees import unit_phrase
 from knowledge.models import StoredTask
 from knowledge.store import STATUS_DONE, DocumentRow, Store, TaskHead
 from knowledge.terms import search_form, tokens
@@ -98,6 +99,7 @@ class Engine:
         self._by_name: dict[str, list[int]] = {}
         self._doc_index: tuple[object, dict] = (None, {})
         self._alias_starts: tuple[object, dict[str, list[int]]] = (None, {})
+        self._labels: dict[int, str] = {}
 
     # ---- the catalogue, cached until the store changes --------------------
     def _load(self) -> None:
@@ -128,6 +130,11 @@ class Engine:
         self._unit_words = None
         self._doc_words = None
         self._loaded_for = stamp
+        # built here rather than by the first question that needs them (a no-match answer paid 20 ms
+        # for the alias starts; follow-ups labelled hundreds of units on every answer)
+        self._labels = {uid: self._label_of(u) for uid, u in self._units.items()}
+        self._alias_starts = (None, {})
+        self._suggestable("")
 
     # ---- entry point --------------------------------------------------------
     def ask(self, question: str, *, today: date | None = None, context: ChatContext | None = None) -> Answer:
@@ -334,7 +341,12 @@ class Engine:
         for start, _, ids in mentions:
             before = words[max(0, start - 3):start]
             named_as_issuer = any(w in ("cua", "theo", "cho", "ve") for w in before)
+            # a unit not named as an issuer counts only if no task names it: that is checked first, in
+            # one query, because the issuer keys cost 10-40 ms for the 600 units of a name without a place
+            with_tasks = set() if named_as_issuer else self.store.units_with_tasks(ids & wanted)
             for uid in ids & wanted:
+                if uid in with_tasks:
+                    continue
                 u = self._units[uid]
                 docs = self._by_issuer.get(unit_key(f"{u.name} {u.scope}"), set()) | \
                     self._by_issuer.get(unit_key(u.name), set())
@@ -431,13 +443,21 @@ class Engine:
         for label in labels:
             names.add(label)
             if label.endswith(")"):    # "name (scope)": the name is what comes before one of the " ("
-                names.update(label[:i] for i in range(len(label)) if label.startswith(" (", i))
+                i = label.find(" (")
+                while i != -1:
+                    names.add(label[:i])
+                    i = label.find(" (", i + 1)
         by_label: dict[str, list[int]] = {}
         for uid in sorted({uid for name in names for uid in self._by_name.get(name, ())}):
             by_label.setdefault(self._unit_label(self._units[uid]), []).append(uid)
         return [uid for label in labels for uid in by_label.get(label, ())]
 
     def _unit_label(self, u: _Unit) -> str:
+        label = self._labels.get(u.id)
+        return label if label is not None and self._units.get(u.id) is u else self._label_of(u)
+
+    @staticmethod
+    def _label_of(u: _Unit) -> str:
         if u.scope and fold(u.scope) not in fold(u.name):
             return f"{u.name} ({u.scope})"
         return u.name
@@ -515,8 +535,7 @@ class Engine:
         return heads
 
     def _coordination(self, q, f, units, today, scope_docs, scope_name) -> Answer:
-        links = self.store.tasks_of_units([u.id for u in units], roles=("chu_tri",))
-        coordinators = self.store.coordinators_of(links)
+        coordinators = self.store.coordinators_of_led([u.id for u in units])
         # the led tasks that have coordinators, as light rows; only the page shown is loaded in full
         with_coord = [h for h in self.store.task_heads(coordinators)
                       if scope_docs is None or h.doc_id in scope_docs]
@@ -567,6 +586,10 @@ class Engine:
         if units:
             ids = set(self.store.tasks_of_units([u.id for u in units]))
             narrowed = [h for h in hits if h[0].id in ids]
+            own = self._own_tasks_first(words, ids, scope_docs) if self.store.search_words(words, "tasks")[1] else []
+            if own:
+                seen = {t.id for t, _ in own}
+                narrowed = own + [h for h in narrowed if h[0].id not in seen]
             hits = narrowed or hits
         if not hits:
             return None, 0.0
@@ -587,6 +610,28 @@ class Engine:
         items = [self._item(t, today) for t in top]
         return Answer(kind, q, today, tasks=tuple(items), total=len(items), scope=scope_name,
                       units=tuple(dict.fromkeys(u for t in top for u in t.assignees))), best
+
+    def _own_tasks_first(self, words, ids: set[str], scope_docs) -> list[tuple[StoredTask, str]]:
+        """For a question whose every searched word is common and that names its units ("Sở Khoa học và
+        Công nghệ phải báo cáo trước ngày nào?"): the units' own tasks that hold the words, best first
+        (at most 40), instead of only those the bounded store-wide search happens to keep. Bounded: the
+        newest OWN_RANKED of the units' tasks, those holding every word (else any)."""
+        wanted = set(words)
+        newest = sorted(ids, key=_task_order, reverse=True)
+        if scope_docs is not None:
+            in_scope = set(scope_docs)
+            newest = [t for t in newest if _task_order(t)[0] in in_scope]
+        heads = self.store.task_heads(newest[:OWN_RANKED])
+        have = _words_held(list(wanted))
+        holding = [(h, have(h.folded)) for h in heads]
+        pool = [h for h, have in holding if have == wanted] or [h for h, have in holding if have]
+        if not pool:
+            return []
+        weights = self._weights
+        scored = sorted(((_overlap(words, h.folded, bigrams=True, weights=weights) + _head_bonus(words, h.folded), n, h)
+                         for n, h in enumerate(reversed(pool))), key=lambda x: (-x[0], x[1]))[:40]
+        by_id = {t.id: t for t in self.store.tasks(ids=[h.id for _, _, h in scored])}
+        return [(by_id[h.id], h.folded) for _, _, h in scored if h.id in by_id]
 
     def _time_view(self, q, view, today, units, scope_docs, scope_name, offset) -> Answer:
         kind, start, end, label = view
@@ -705,6 +750,7 @@ class Engine:
 
 
 # ---- question understanding (folded search form) ----------------------------------
+OWN_RANKED = 400   # a unit's newest tasks searched first when every word of a question naming it is common
 _PLAIN_WORD = re.compile(r"[a-z0-9]+")   # a word the full-text tokenizer keeps whole
 _GENERIC_UNIT_WORDS = frozenset("""cac ubnd hdnd uy ban huyen xa tinh phuong thi tran thanh pho quan don vi co quan
 phong so nganh dia phuong lien quan truc thuoc chuyen mon cap""".split())
@@ -793,7 +839,6 @@ def _refers_back(f: str) -> bool:
 
 def _names_unknown_unit(q: str) -> str | None:
     """'Phòng Giáo dục phải làm gì?' names a unit the knowledge base does not know: its name, or None."""
-    from knowledge.assignees import unit_phrase
     body = re.sub(r"(?i)^\s*(?:còn|vậy còn|thế còn)\s+", "", q.strip())
     up = unit_phrase(body, allow_colon=False)
     return up.written if up else None
@@ -857,15 +902,58 @@ def _lead_first_order(links: dict[str, set[str]], scope_docs: tuple[int, ...] | 
     return [k[4] for k in keyed]
 
 
+def _task_order(tid: str) -> tuple[int, int]:
+    """(document, clause order) of a task id 'doc.seq'."""
+    doc, _, seq = tid.partition(".")
+    return int(doc), int(seq or 0)
+
+
 def _rank_by_topic(heads: list[TaskHead], topic: list[str]) -> list[TaskHead]:
     """Tasks (light rows, with the search form stored at ingest) that share the most of the topic's
     words, best first; nothing when none shares half."""
     # a text with none of the topic's words as a substring scores 0 without being tokenised
-    scored = [(_overlap(topic, h.folded) if any(w in h.folded for w in topic) else 0.0, h) for h in heads]
+    score = _topic_scorer(topic)
+    scored = [(score(h.folded) if any(w in h.folded for w in topic) else 0.0, h) for h in heads]
     best = max((s for s, _ in scored), default=0)
     if best < 0.5:
         return []
     return [h for s, h in sorted(scored, key=lambda x: -x[0]) if s >= best - 0.2]
+
+
+_NUMBER_JOIN = re.compile(r"[,.][0-9]")   # where _overlap's tokens may run on past a word ("1,5")
+
+
+def _words_held(words: list[str]):
+    """``lambda text: the words among ``words`` that are tokens of ``_overlap`` in the text``, with the
+    fast search of ``_topic_scorer`` for plain words."""
+    wanted = set(words)
+    if not wanted or not all(_PLAIN_WORD.fullmatch(w) for w in wanted):
+        return lambda text: set(re.findall(r"[a-z0-9%]+(?:[,.][0-9]+)?", text)) & wanted
+    alone = re.compile(r"(?<![a-z0-9%])(?:" + "|".join(sorted(wanted, key=len, reverse=True)) + r")(?![a-z0-9%])")
+
+    def held(text: str) -> set[str]:
+        if _NUMBER_JOIN.search(text):
+            return set(re.findall(r"[a-z0-9%]+(?:[,.][0-9]+)?", text)) & wanted
+        return set(alone.findall(text))
+    return held
+
+
+def _topic_scorer(topic: list[str]):
+    """``lambda text: _overlap(topic, text)``, faster for plain words: instead of tokenising the whole
+    text, one search finds the topic words standing alone (no letter, digit or '%' on either side),
+    which are exactly the tokens of ``_overlap`` in a text without a '.' or ',' before a digit (there
+    its tokens are the maximal runs of letters, digits and '%'); other texts are tokenised as before."""
+    if not topic or not all(_PLAIN_WORD.fullmatch(w) for w in topic):
+        return lambda text: _overlap(topic, text)
+    alone = re.compile(r"(?<![a-z0-9%])(?:" + "|".join(sorted(set(topic), key=len, reverse=True)) + r")(?![a-z0-9%])")
+    total = float(len(topic))
+
+    def score(text: str) -> float:
+        if _NUMBER_JOIN.search(text):
+            return _overlap(topic, text)
+        have = set(alone.findall(text))
+        return sum(1.0 for w in topic if w in have) / total
+    return score
 
 
 def _overlap(words: list[str], text: str, bigrams: bool = False, weights: dict[str, float] | None = None) -> float:

@@ -172,3 +172,44 @@ def test_bounded_suggestions_still_offer_the_closest_units_for_typos(engine, que
     f = question
     assert any(s.startswith(expected) for s in engine._suggest(question, f))
     assert set(engine._suggestable("phogn tu phap")) < set(engine._alias_list) or len(engine._alias_list) < 8
+
+
+def test_topic_scorer_gives_the_overlap_of_the_topic_words():
+    """The fast topic score (one search for the words standing alone) equals _overlap, including
+    texts where _overlap's tokens run past a word ('1,5', '10%') and repeated topic words."""
+    from knowledge.answer import _overlap, _topic_scorer
+
+    texts = ["bao cao ket qua truoc ngay 15/12/2024", "baocao ket qua", "bao%cao 10% ho so", "ho so 1,5ha va bao",
+             "so 1.000 ho bao cao", "cao bao cao", "", "phoi hop voi phong tu phap", "bao.cao,ket", "bao1 cao2 3ho"]
+    for topic in (["bao", "cao"], ["bao", "bao", "ho"], ["ket"], ["phoi", "hop", "don"], ["ha"], ["so", "1"],
+                  ["10%", "ho"], ["1,5ha"], ["cao"]):
+        score = _topic_scorer(topic)
+        for text in texts:
+            assert score(text) == _overlap(topic, text), (topic, text)
+
+
+def test_a_named_unit_with_only_common_words_gets_its_own_deadlines(engine, monkeypatch):
+    """When every searched word is common (as 'bao cao truoc' is at 10,000 documents), the bounded
+    store-wide search may keep none of the named unit's tasks; the unit's own tasks are searched first."""
+    import re
+
+    import knowledge.store as store_module
+
+    monkeypatch.setattr(store_module, "COMMON_MIN_ROWS", 0)
+    monkeypatch.setattr(store_module, "COMMON_SHARE", 0.0)
+    monkeypatch.setattr(store_module, "COMMON_RANKED", 3)     # the store-wide search keeps 3 rows only
+    store = engine.store
+    words = {"bao", "cao", "truoc"}
+    checked = 0
+    for u in store.units():
+        ids = store.tasks_of_units([u.id])
+        own = [t for t in store.tasks(ids=list(ids)) if (t.deadline or t.recurrence)
+               and words <= set(re.findall(r"[a-z0-9]+", store.search_texts([t.id])[t.id]))]
+        if not own or len(engine._units_in(u.name, fold(u.name), None)) != 1:
+            continue
+        store.forget_searches()
+        a = engine.ask(f"{u.name} phải báo cáo trước ngày nào?", today=date(2024, 1, 1))
+        assert a.kind == "deadline" and a.tasks and all(it.task.id in ids for it in a.tasks), u.name
+        checked += 1
+    assert checked >= 2
+    store.forget_searches()

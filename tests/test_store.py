@@ -396,3 +396,26 @@ def test_unit_texts_holding_a_word(folder, tmp_path):
             expected = {tid: t for tid, t in mine.items() if set(w) & set(re.findall(r"[a-z0-9]+", t))}
             assert store.unit_texts_holding(some, roles, w) == expected
     assert store.unit_texts_holding([], roles, ["bao"]) == {} == store.unit_texts_holding(units, roles, [])
+
+
+def test_coordinators_of_led_tasks_in_one_query(folder, tmp_path):
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [folder])
+    leads = [u.id for u in store.units() if store.tasks_of_units([u.id], ("chu_tri",))]
+    assert len(leads) > 3
+    for some in ([leads[0]], leads[:3], leads, leads + leads[:2]):
+        expected = store.coordinators_of(store.tasks_of_units(some, roles=("chu_tri",)))
+        assert store.coordinators_of_led(some) == expected
+    assert any(store.coordinators_of_led([u]) for u in leads)
+    assert store.coordinators_of_led([]) == {}
+
+
+def test_units_with_tasks_is_has_tasks_of_many(folder, tmp_path):
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [folder])
+    ids = [u.id for u in store.units()]
+    for roles in (("chu_tri", "phoi_hop", "theo_doi"), ("chu_tri",), ("phoi_hop",)):
+        expected = {uid for uid in ids if store.has_tasks(uid, roles)}
+        assert store.units_with_tasks(ids, roles) == expected
+        assert store.units_with_tasks(ids[:2], roles) == expected & set(ids[:2])
+    assert store.units_with_tasks(ids) and store.units_with_tasks([]) == set()

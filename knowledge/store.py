@@ -238,9 +238,6 @@ class Store:
     def document(self, doc_id: int) -> DocumentRow:
         return self._doc_row(next(self.db.query("select * from documents where id = ?", [doc_id])))
 
-    def document_text(self, doc_id: int) -> str:
-        return next(self.db.query("select text from documents where id = ?", [doc_id]))["text"] or ""
-
     @staticmethod
     def _doc_row(r: dict) -> DocumentRow:
         return DocumentRow(
@@ -639,9 +636,6 @@ class Store:
         # the ranking is kept; the tasks are read each time (their status may have changed)
         by_id = {t.id: t for t in self.tasks(ids=[tid for tid, _ in rows])}
         return [(by_id[tid], folded) for tid, folded in rows if tid in by_id]
-
-    def tasks_due_between(self, start: date, end: date, *, exclude_done: bool = True) -> list[StoredTask]:
-        return self.tasks(ids=[k[0] for k in self.task_keys_due_between(start, end, exclude_done=exclude_done)])
 
     def due_page(self, start: date, end: date, *, exclude_done: bool = True, unit_ids: Iterable[int] | None = None,
                  doc_ids: Iterable[int] | None = None, offset: int = 0, limit: int = 8) -> tuple[int, list[str]]:

@@ -216,7 +216,7 @@ def worker(db: Path, n_questions: int, seed: int, today: date, use_tracemalloc: 
         if not follow:
             ctx = ChatContext()
         if no_memo:
-            store.forget_searches()     # every question pays for its searches, as if asked first
+            store.forget_searches()     # every question pays for its searches, as if asked first (counts kept)
         t, c = time.perf_counter(), time.process_time()
         try:
             a = engine.ask(q, today=today, context=ctx)
@@ -291,8 +291,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile", metavar="PREFIX", help="write cProfile stats to PREFIX-N.prof for each size")
     ap.add_argument("--dump", metavar="FILE", help="write every question and its answer (rendered text and content) "
                     "as JSON lines; with several sizes, FILE gets -N before its suffix")
-    ap.add_argument("--no-memo", action="store_true", help="forget the store's remembered searches before every "
-                    "question, so each pays for its own full-text searches")
+    ap.add_argument("--no-memo", action="store_true", help="forget the store's remembered search rankings before "
+                    "every question, so each pays for its own full-text searches; the row totals and per-word row "
+                    "counts are kept (catalogue data, like the unit catalogue: they change only with the texts)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--worker", metavar="DB", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)

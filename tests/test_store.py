@@ -419,3 +419,26 @@ def test_units_with_tasks_is_has_tasks_of_many(folder, tmp_path):
         assert store.units_with_tasks(ids, roles) == expected
         assert store.units_with_tasks(ids[:2], roles) == expected & set(ids[:2])
     assert store.units_with_tasks(ids) and store.units_with_tasks([]) == set()
+
+
+def test_forgetting_searches_keeps_the_counts_until_the_texts_change(folder, tmp_path):
+    """forget_searches (the benchmark's --no-memo) drops rankings only: the row totals and per-word
+    counts are catalogue data, counted again only when the texts change."""
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [folder / "ha-giang.md"])
+    seen: list[str] = []
+    store.db.conn.set_trace_callback(seen.append)
+    counts = lambda: [s for s in seen if "count(*)" in s.lower()]
+    first = store.search_words(["ubnd", "thuc"], "passages", share=0.01, min_rows=0)
+    assert counts()
+    seen.clear()
+    store.forget_searches()
+    assert store.search_words(["ubnd", "thuc"], "passages", share=0.01, min_rows=0) == first
+    assert not counts()
+    assert store.search_passages_for(["ubnd", "thuc"])      # the ranking itself is searched again
+    assert any("bm25" in s for s in seen) and not counts()
+    seen.clear()
+    ingest_paths(store, [folder])                          # the texts change: counted again
+    store.search_words(["ubnd", "thuc"], "passages", share=0.01, min_rows=0)
+    assert counts()
+    store.db.conn.set_trace_callback(None)

@@ -65,14 +65,20 @@ def test_broken_files_are_reported_and_the_rest_loads(folder, tmp_path):
     assert summary.count("added") == 3
 
 
-def test_units_are_scoped_by_place(tmp_path):
-    other = HA_GIANG.replace("TỈNH HÀ GIANG", "TỈNH CAO BẰNG").replace("Hà Giang, ngày", "Cao Bằng, ngày")
+def _store_of(tmp_path: Path, *texts: str) -> Store:
+    """A store with these directives ingested from a folder, in order (a.md, b.md, …)."""
     d = tmp_path / "d"
     d.mkdir()
-    (d / "a.md").write_text(HA_GIANG, encoding="utf-8")
-    (d / "b.md").write_text(other, encoding="utf-8")
+    for name, text in zip("abcdefgh", texts):
+        (d / f"{name}.md").write_text(text, encoding="utf-8")
     store = Store(tmp_path / "kb.db")
     ingest_paths(store, [d])
+    return store
+
+
+def test_units_are_scoped_by_place(tmp_path):
+    other = HA_GIANG.replace("TỈNH HÀ GIANG", "TỈNH CAO BẰNG").replace("Hà Giang, ngày", "Cao Bằng, ngày")
+    store = _store_of(tmp_path, HA_GIANG, other)
     finance = [u for u in store.units() if u.name == "Sở Tài chính"]
     assert sorted(u.scope for u in finance) == ["tỉnh Cao Bằng", "tỉnh Hà Giang"]
 
@@ -121,12 +127,7 @@ def test_full_text_indexes_follow_saves_and_replacements(folder, tmp_path):
 def test_a_unit_written_long_after_its_short_form_is_one_unit(tmp_path):
     short = HA_GIANG.replace("5. Sở Nội vụ", "5. Sở TN&MT")
     long = HA_GIANG.replace("5. Sở Nội vụ", "5. Sở Tài nguyên và Môi trường").replace("Số: ", "Số: 9")
-    d = tmp_path / "d"
-    d.mkdir()
-    (d / "a.md").write_text(short, encoding="utf-8")
-    (d / "b.md").write_text(long, encoding="utf-8")
-    store = Store(tmp_path / "kb.db")
-    ingest_paths(store, [d])
+    store = _store_of(tmp_path, short, long)
     env = [u for u in store.units() if "TN&MT" in u.name or "Tài nguyên" in u.name]
     assert [u.name for u in env] == ["Sở Tài nguyên và Môi trường"]
 

@@ -986,13 +986,15 @@ def _topic_scorer(topic: list[str]):
     its tokens are the maximal runs of letters, digits and '%'); other texts are tokenised as before."""
     if not topic or not all(_PLAIN_WORD.fullmatch(w) for w in topic):
         return lambda text: _overlap(topic, text)
-    alone = re.compile(r"(?<![a-z0-9%])(?:" + "|".join(sorted(set(topic), key=len, reverse=True)) + r")(?![a-z0-9%])")
+    # one search per word, stopping at its first standalone occurrence, instead of finding them all: a
+    # standalone occurrence is a whole token, so it is one of the alternation's matches and vice versa
+    alone = {w: re.compile(r"(?<![a-z0-9%])" + w + r"(?![a-z0-9%])").search for w in set(topic)}
     total = float(len(topic))
 
     def score(text: str) -> float:
         if _NUMBER_JOIN.search(text):
             return _overlap(topic, text)
-        have = set(alone.findall(text))
+        have = {w for w, found in alone.items() if found(text)}
         return sum(1.0 for w in topic if w in have) / total
     return score
 

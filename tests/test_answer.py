@@ -180,7 +180,8 @@ def test_topic_scorer_gives_the_overlap_of_the_topic_words():
     from knowledge.answer import _overlap, _topic_scorer
 
     texts = ["bao cao ket qua truoc ngay 15/12/2024", "baocao ket qua", "bao%cao 10% ho so", "ho so 1,5ha va bao",
-             "so 1.000 ho bao cao", "cao bao cao", "", "phoi hop voi phong tu phap", "bao.cao,ket", "bao1 cao2 3ho"]
+             "so 1.000 ho bao cao", "cao bao cao", "", "phoi hop voi phong tu phap", "bao.cao,ket", "bao1 cao2 3ho",
+             "hophop don-hop", "don%hop phoihop", "xphoi hopx don"]
     for topic in (["bao", "cao"], ["bao", "bao", "ho"], ["ket"], ["phoi", "hop", "don"], ["ha"], ["so", "1"],
                   ["10%", "ho"], ["1,5ha"], ["cao"]):
         score = _topic_scorer(topic)

@@ -233,9 +233,10 @@ class Engine:
         if _asks_who(f) or _asks_deadline(f) or _asks_what_to_do(f) or units:
             task_ans, task_score = self._task_search(q, f, self._topic(q, scope_name, units) or topic, today,
                                                      scope_docs, scope_name, units)
+        if task_ans is not None and (_asks_assignment(f) or (task_ans.kind == DEADLINE and _asks_due(f))):
+            return task_ans     # the facts would not be read: not sought
         facts, fact_score = self._facts(topic, scope_docs, numeric=_asks_number(f))
-        if task_ans is not None and (_asks_assignment(f) or (task_ans.kind == DEADLINE and _asks_due(f))
-                                     or task_score >= fact_score - 0.05 or not facts):
+        if task_ans is not None and (task_score >= fact_score - 0.05 or not facts):
             return task_ans
         if facts:
             return Answer(FACTS, q, today, facts=tuple(facts), scope=scope_name)
@@ -512,14 +513,19 @@ class Engine:
                 return Answer(UNIT_TASKS, q, today, units=tuple(self._unit_label(u) for u in units),
                               tasks=tuple(items), total=len(order), offset=offset, scope=scope_name)
         # filtered, ranked and ordered on the light rows; only the page shown is loaded in full
-        heads = self._topic_heads(links, units, ("chu_tri", "phoi_hop") if roles_asked else None, topic) \
+        texts = self._topic_texts(units, ("chu_tri", "phoi_hop") if roles_asked else None, topic) \
             if topic and len(links) > 3 else None
-        heads = heads if heads is not None else self.store.task_heads(links)
-        if scope_docs is not None:
-            in_scope = set(scope_docs)
-            heads = [h for h in heads if h.doc_id in in_scope]
-        if topic and len(heads) > 3:
-            heads = _rank_by_topic(heads, topic) or heads
+        if texts is not None and scope_docs is None:
+            # ranking every task ranks the ones holding a topic word the same way (the others score 0
+            # and never rank), so they alone are ranked; every task is listed only when none ranks
+            heads = _rank_by_topic(_heads_of(links, texts, holding_only=True), topic) or _heads_of(links, texts)
+        else:
+            heads = _heads_of(links, texts) if texts is not None else self.store.task_heads(links)
+            if scope_docs is not None:
+                in_scope = set(scope_docs)
+                heads = [h for h in heads if h.doc_id in in_scope]
+            if topic and len(heads) > 3:
+                heads = _rank_by_topic(heads, topic) or heads
         role_rank = {tid: 0 if "chu_tri" in roles else 1 if "phoi_hop" in roles else 2 for tid, roles in links.items()}
         heads.sort(key=lambda h: role_rank[h.id])
         lead_first = [h.id for h in heads if "chu_tri" in links[h.id]] + \
@@ -534,26 +540,19 @@ class Engine:
         return Answer(UNIT_TASKS, q, today, units=unit_names, tasks=tuple(items),
                       total=len(lead_first), offset=offset, scope=scope_name)
 
-    def _topic_heads(self, links: dict[str, set[str]], units, roles: tuple[str, ...] | None,
-                     topic: list[str]) -> list[TaskHead] | None:
-        """The light rows of a unit's tasks (``links``) for ranking by ``topic``, in document and clause
-        order, without reading every text: only the tasks whose search text holds a topic word (found
-        through the full-text index) carry their text, the others an empty one, which ranks them as
-        reading it would (no topic word, score 0). None when a topic word is common in the store (the
-        index would read more rows than the unit has) or is not a plain word: then read every text."""
+    def _topic_texts(self, units, roles: tuple[str, ...] | None, topic: list[str]) -> dict[str, str] | None:
+        """For ranking a unit's tasks by ``topic`` without reading every text: task id -> search text of
+        the unit's tasks whose text holds a topic word (found through the full-text index); the others,
+        given an empty text by ``_heads_of``, rank as reading it would (no topic word, score 0). None
+        when a topic word is common in the store (the index would read more rows than the unit has)
+        or is not a plain word: then read every text."""
         if not all(_PLAIN_WORD.fullmatch(w) for w in topic):
             return None
         chosen, common = self.store.search_words(topic, "tasks")
         if common or len(chosen) < len(set(topic)):
             return None
         roles = roles or ("chu_tri", "phoi_hop", "theo_doi")
-        texts = self.store.unit_texts_holding([u.id for u in units], roles, topic)
-        heads = []
-        for tid in links:
-            doc, _, seq = tid.partition(".")
-            heads.append(TaskHead(tid, int(doc), int(seq or 0), texts.get(tid, "")))
-        heads.sort(key=lambda h: (h.doc_id, h.seq))
-        return heads
+        return self.store.unit_texts_holding([u.id for u in units], roles, topic)
 
     def _coordination(self, q, f, units, today, scope_docs, scope_name) -> Answer:
         coordinators = self.store.coordinators_of_led([u.id for u in units])
@@ -930,6 +929,19 @@ def _lead_first_order(links: dict[str, set[str]], scope_docs: tuple[int, ...] | 
     return [k[4] for k in keyed]
 
 
+def _heads_of(links: dict[str, set[str]], texts: dict[str, str], *, holding_only: bool = False) -> list[TaskHead]:
+    """The light rows of the tasks ``links``, in document and clause order, with their text from ``texts``
+    (an empty one for a task not in it); with ``holding_only``, only the tasks in ``texts``."""
+    heads = []
+    for tid in links:
+        if holding_only and tid not in texts:
+            continue
+        doc, _, seq = tid.partition(".")
+        heads.append(TaskHead(tid, int(doc), int(seq or 0), texts.get(tid, "")))
+    heads.sort(key=lambda h: (h.doc_id, h.seq))
+    return heads
+
+
 def _task_order(tid: str) -> tuple[int, int]:
     """(document, clause order) of a task id 'doc.seq'."""
     doc, _, seq = tid.partition(".")
@@ -941,7 +953,8 @@ def _rank_by_topic(heads: list[TaskHead], topic: list[str]) -> list[TaskHead]:
     words, best first; nothing when none shares half."""
     # a text with none of the topic's words as a substring scores 0 without being tokenised
     score = _topic_scorer(topic)
-    scored = [(score(h.folded) if any(w in h.folded for w in topic) else 0.0, h) for h in heads]
+    # (an empty text, as ``_heads_of`` gives the tasks without a topic word, holds none of them)
+    scored = [(score(h.folded) if h.folded and any(w in h.folded for w in topic) else 0.0, h) for h in heads]
     best = max((s for s, _ in scored), default=0)
     if best < 0.5:
         return []
@@ -973,13 +986,15 @@ def _topic_scorer(topic: list[str]):
     its tokens are the maximal runs of letters, digits and '%'); other texts are tokenised as before."""
     if not topic or not all(_PLAIN_WORD.fullmatch(w) for w in topic):
         return lambda text: _overlap(topic, text)
-    alone = re.compile(r"(?<![a-z0-9%])(?:" + "|".join(sorted(set(topic), key=len, reverse=True)) + r")(?![a-z0-9%])")
+    # one search per word, stopping at its first standalone occurrence, instead of finding them all: a
+    # standalone occurrence is a whole token, so it is one of the alternation's matches and vice versa
+    alone = {w: re.compile(r"(?<![a-z0-9%])" + w + r"(?![a-z0-9%])").search for w in set(topic)}
     total = float(len(topic))
 
     def score(text: str) -> float:
         if _NUMBER_JOIN.search(text):
             return _overlap(topic, text)
-        have = set(alone.findall(text))
+        have = {w for w, found in alone.items() if found(text)}
         return sum(1.0 for w in topic if w in have) / total
     return score
 

@@ -157,7 +157,7 @@ def test_topic_ranking_through_the_index_answers_as_reading_every_text(engine, m
     """A unit's tasks ranked by topic through the full-text index (only the texts holding a topic word)
     give the answer that reading and scoring every text of the unit gives."""
     quick = engine.ask(question, today=date(2024, 1, 1))
-    monkeypatch.setattr(Engine, "_topic_heads", lambda self, *a: None)
+    monkeypatch.setattr(Engine, "_topic_texts", lambda self, *a: None)
     engine.store.forget_searches()
     slow = engine.ask(question, today=date(2024, 1, 1))
     assert render(quick, "console") == render(slow, "console")
@@ -180,7 +180,8 @@ def test_topic_scorer_gives_the_overlap_of_the_topic_words():
     from knowledge.answer import _overlap, _topic_scorer
 
     texts = ["bao cao ket qua truoc ngay 15/12/2024", "baocao ket qua", "bao%cao 10% ho so", "ho so 1,5ha va bao",
-             "so 1.000 ho bao cao", "cao bao cao", "", "phoi hop voi phong tu phap", "bao.cao,ket", "bao1 cao2 3ho"]
+             "so 1.000 ho bao cao", "cao bao cao", "", "phoi hop voi phong tu phap", "bao.cao,ket", "bao1 cao2 3ho",
+             "hophop don-hop", "don%hop phoihop", "xphoi hopx don"]
     for topic in (["bao", "cao"], ["bao", "bao", "ho"], ["ket"], ["phoi", "hop", "don"], ["ha"], ["so", "1"],
                   ["10%", "ho"], ["1,5ha"], ["cao"]):
         score = _topic_scorer(topic)
@@ -227,3 +228,37 @@ def test_catalogue_holds_no_per_unit_objects_for_the_collector(engine):
                    engine._doc_words or {}, engine._alias_starts[1], engine._catalogue_index()["by_number"]):
         assert lookup and not any(gc.is_tracked(v) for v in lookup.values())
     assert engine._unit(next(iter(engine._units))).name
+
+
+@pytest.mark.parametrize("question", ["Ai chủ trì tuyên truyền CCHC qua zalo?", "Hạn nộp báo cáo khắc phục là ngày nào?"])
+def test_an_assignment_or_due_date_found_in_the_tasks_does_not_search_the_facts(engine, monkeypatch, question):
+    """'Ai chủ trì …', 'hạn … ngày nào': the task answer wins whatever the facts say, so they are not sought."""
+    before = engine.ask(question, today=date(2024, 1, 1))
+    assert before.kind in ("who", "deadline")
+
+    def no_facts(self, *a, **k):
+        raise AssertionError("facts sought")
+    monkeypatch.setattr(Engine, "_facts", no_facts)
+    after = engine.ask(question, today=date(2024, 1, 1))
+    assert render(after, "console") == render(before, "console")
+
+
+def test_ranking_only_the_tasks_holding_a_topic_word_ranks_as_ranking_them_all():
+    """_unit_tasks ranks only the tasks whose text holds a topic word (the others score 0): the same
+    ranking as over every task, with their empty texts, and nothing when none ranks (then all are listed)."""
+    from knowledge.answer import _heads_of, _rank_by_topic
+    links = {"3.2": {"chu_tri"}, "1.10": {"phoi_hop"}, "1.2": {"chu_tri"}, "2.1": {"theo_doi"}, "1.9": {"chu_tri"},
+             "5.1": {"chu_tri"}}
+    cases = [
+        ({"3.2": "kiem tra tien luong", "1.2": "tien luong can bo", "1.9": "bao cao tien do"}, ["tien", "luong"]),
+        ({"3.2": "tien luong", "1.2": "tien luong", "5.1": "tien"}, ["tien", "luong"]),   # ties keep task order
+        ({"2.1": "bao cao"}, ["tien", "luong"]),                                           # none ranks
+        ({}, ["tien"]),
+    ]
+    for texts, topic in cases:
+        every = _heads_of(links, texts)
+        assert [h.id for h in every] == ["1.2", "1.9", "1.10", "2.1", "3.2", "5.1"]
+        assert [h.folded for h in every] == [texts.get(h.id, "") for h in every]
+        holding = _heads_of(links, texts, holding_only=True)
+        assert [h.id for h in holding] == [h.id for h in every if h.id in texts]
+        assert _rank_by_topic(holding, topic) == _rank_by_topic(every, topic)

@@ -518,12 +518,6 @@ class Store:
             deadline=date.fromisoformat(r["deadline"]) if r["deadline"] else None, deadline_time=r["deadline_time"],
             recurrence=r["recurrence"], recurrence_day=r["recurrence_day"], urgency=r["urgency"], status=r["status"])
 
-    def selective(self, words: list[str], table: str, share: float | None = None,
-                  min_rows: int | None = None) -> list[str]:
-        """The words worth searching for: those in at most ``share`` of the rows (all, when every one is
-        common). Ranking over a word that every row has costs much and tells nothing."""
-        return self.search_words(words, table, share, min_rows)[0]
-
     def search_words(self, words: list[str], table: str, share: float | None = None,
                      min_rows: int | None = None) -> tuple[list[str], bool]:
         """(the words a search goes by, whether every one of them is common).

@@ -95,10 +95,10 @@ def test_searches_leave_out_words_every_row_has(folder, tmp_path):
     ingest_paths(store, [folder])
     common = "thuc"        # "thực hiện" is in many tasks
     rare = "dau"           # "đầu mối": one task
-    chosen = store.selective([common, rare], "tasks", share=0.1, min_rows=0)
+    chosen = store.search_words([common, rare], "tasks", share=0.1, min_rows=0)[0]
     assert chosen == [rare]
-    assert store.selective([common], "tasks", min_rows=0) == [common]
-    assert store.selective([common, rare], "tasks") == [common, rare]     # small stores search every word
+    assert store.search_words([common], "tasks", min_rows=0)[0] == [common]
+    assert store.search_words([common, rare], "tasks")[0] == [common, rare]     # small stores search every word
 
 
 def _fts_rows(store: Store, table: str, word: str) -> set[int]:

@@ -284,9 +284,14 @@ class Store:
         (``_forget_if_changed`` drops them then), not rankings."""
         self._search_memo.clear()
 
+    def _state(self) -> tuple[int, int]:
+        """Changes whenever the file may have: this store's own writes (``_version``) or another
+        connection's commits (``PRAGMA data_version``)."""
+        return self.db.conn.execute("pragma data_version").fetchone()[0], self._version
+
     def _forget_if_changed(self) -> None:
         """Drop remembered searches and word counts when the texts may have changed."""
-        seen = (self.db.conn.execute("pragma data_version").fetchone()[0], self._version)
+        seen = self._state()
         if self._search_seen != seen:
             self._search_memo.clear()
             self._held_memo.clear()
@@ -704,7 +709,7 @@ class Store:
         max(ingested_at) reads every document row (the column sits after the text: ~80 ms at
         10,000 documents), so the aggregate is computed again only when this store has written
         or another connection has committed since (PRAGMA data_version)."""
-        seen = (self.db.execute("pragma data_version").fetchone()[0], self._version)
+        seen = self._state()
         if self._stamp is None or self._stamp[0] != seen:
             row = next(self.db.query(
                 "select count(*) as n, max(ingested_at) as at, (select count(*) from units) as u from documents"))

@@ -75,22 +75,17 @@ _MAX_WORDS = 50_000   # a safety net: the syllables of a language are a few thou
 _DIGIT = re.compile(r"\d")
 
 
-def _folded_word(word: str) -> str:
-    folded = word.translate(_FOLD)
+def _folded_word(word: str, table: dict[int, str | None] = _FOLD, kept: dict[str, str] = _WORDS) -> str:
+    folded = word.translate(table)
     if not _DIGIT.search(word):   # words (punctuation stuck to them or not), not numbers, dates or codes
-        if len(_WORDS) >= _MAX_WORDS:
-            _WORDS.clear()
-        _WORDS[word] = folded
+        if len(kept) >= _MAX_WORDS:
+            kept.clear()
+        kept[word] = folded
     return folded
 
 
 def _folded_word_same_length(word: str) -> str:
-    folded = word.translate(_SAME_LENGTH)
-    if not _DIGIT.search(word):
-        if len(_WORDS_SAME_LENGTH) >= _MAX_WORDS:
-            _WORDS_SAME_LENGTH.clear()
-        _WORDS_SAME_LENGTH[word] = folded
-    return folded
+    return _folded_word(word, _SAME_LENGTH, _WORDS_SAME_LENGTH)
 
 
 def fold(text: str) -> str:

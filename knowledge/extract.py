@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from knowledge import dates
 from knowledge.assignees import INTRO_VERBS, canonical_units, is_generic, starts_with_unit, unit_phrase
@@ -152,12 +152,15 @@ def _with_marker(p: Para) -> str:
     return p.text
 
 
+_PLACE_DATE_LINE = re.compile(r"[^,]{1,40}, ngay\b.*\bnam\s+\d{4}")   # "Sơn Dương, ngày 05 tháng 12 năm 2019"
+
+
 def _body_start(paras: list[Para]) -> int:
     """Skip the header block: the body starts after the place-and-date line or 'Kính gửi' list."""
     start = 0
     for i, p in enumerate(paras[:40]):
         f = fold(p.text)
-        if re.search(r"^[^,]{1,40}, ngay\b.*\bnam\s+\d{4}", f) or f.startswith(("kinh gui", "v/v")):
+        if f.startswith(("kinh gui", "v/v")) or _PLACE_DATE_LINE.match(f):
             start = i + 1
         elif start and p.kind == "bullet" and i == start:
             start = i + 1
@@ -270,7 +273,10 @@ def _is_closing(action: str) -> bool:
     """'… thông báo để các cơ quan, đơn vị biết, thực hiện./.': the closing line, not a task."""
     f = fold(action)
     return (f.rstrip().endswith("./.") and len(f.split()) < 45
-            and bool(re.search(r"\bbiet\b|nghiem tuc (?:trien khai,? )?thuc hien|to chuc thuc hien|thi hanh (?:quyet dinh|chi thi|van ban)", f)))
+            and bool(_CLOSING_WORDS.search(f)))
+
+
+_CLOSING_WORDS = re.compile(r"\bbiet\b|nghiem tuc (?:trien khai,? )?thuc hien|to chuc thuc hien|thi hanh (?:quyet dinh|chi thi|van ban)")
 
 
 def _has_own_units(text: str) -> bool:
@@ -364,8 +370,10 @@ def _looks_like_subject(body: str, end: int) -> bool:
 
 
 def _finish(w: _Walk) -> list[Task]:
+    """The drafts' tasks, each built once: fields are gathered first (a later extension may move a
+    deadline, a monitoring task adds monitors to the others), then made into Tasks."""
     issued = w.header.issued_on
-    tasks: list[Task] = []
+    tasks: list[dict] = []
     last_extension: dates.DeadlineHit | None = None
     for d in w.drafts:
         action = squash(d.text)
@@ -395,12 +403,13 @@ def _finish(w: _Walk) -> list[Task]:
         coords = tuple(dict.fromkeys(d.coordinators + _coordinators(w, action, d.assignees)))
         via = _VIA_RE.search(action)
         monitors = tuple(u for u in (_units(w, [via.group(1)]) if via else ()) if u not in d.assignees)
-        tasks.append(Task(
+        tasks.append(dict(
             seq=len(tasks) + 1, clause=d.clause, action=action, assignees=d.assignees, coordinators=coords,
             monitors=monitors, deadline=deadline.day if deadline else None,
             deadline_time=deadline.time if deadline else None, recurrence=recurrence, recurrence_day=recur_day,
             urgency=urgency, target_year=dates.target_year_of(action)))
-    return _link_monitors(tasks)
+    _link_monitors(tasks)
+    return [Task(**t) for t in tasks]
 
 
 def _coordinators(w: _Walk, action: str, assignees: tuple[str, ...]) -> tuple[str, ...]:
@@ -420,21 +429,20 @@ def _coordinators(w: _Walk, action: str, assignees: tuple[str, ...]) -> tuple[st
 _REFERS_TO_EXTENSION = re.compile(r"\b(?:thoi han|han|thoi gian)\s+(?:da\s+)?(?:duoc\s+)?gia han\b")
 
 
-def _apply_extension(tasks: list[Task], text: str, hit: dates.DeadlineHit) -> bool:
+def _apply_extension(tasks: list[dict], text: str, hit: dates.DeadlineHit) -> bool:
     """'gia hạn … đến ngày …': the later date stands for the earlier task it names (by clause, or by
     saying the same thing). False when no earlier task is meant: the date is then this text's own."""
     named = re.search(r"(?i)(?:mục|điểm|khoản)\s+([\dIVXivx]+(?:[.\d]*)?(?:\s*[a-zđ]\))?)", text)
     if named:
         label = named.group(1).strip(" .)").replace(" ", "")
-        same = [i for i, t in enumerate(tasks) if t.clause.split(" ")[0].rstrip(".") in (label, label.replace(")", ""))]
+        same = [i for i, t in enumerate(tasks) if t["clause"].split(" ")[0].rstrip(".") in (label, label.replace(")", ""))]
         if same:
-            dated_same = [i for i in same if tasks[i].deadline] or same
-            i = dated_same[0]
-            tasks[i] = replace(tasks[i], deadline=hit.day, deadline_time=hit.time)
+            dated_same = [i for i in same if tasks[i]["deadline"]] or same
+            tasks[dated_same[0]].update(deadline=hit.day, deadline_time=hit.time)
             return True
     m = re.search(r"gia han\s+(?:thoi gian|thoi han)?\s*(.{10,120}?)\s+den\s+(?:het\s+)?ngay", fold(text))
     subject = m.group(1) if m else fold(text)
-    dated = [i for i, t in enumerate(tasks) if t.deadline]
+    dated = [i for i, t in enumerate(tasks) if t["deadline"]]
     if not dated:
         return False
     words = [x for x in re.findall(r"[a-z0-9]+", subject) if len(x) > 1]
@@ -442,27 +450,29 @@ def _apply_extension(tasks: list[Task], text: str, hit: dates.DeadlineHit) -> bo
         return False
 
     def share(i: int) -> float:
-        have = set(re.findall(r"[a-z0-9]+", fold(tasks[i].action)))
+        have = set(re.findall(r"[a-z0-9]+", fold(tasks[i]["action"])))
         return sum(1 for x in words if x in have) / len(words)
 
     score, best = max((share(i), i) for i in dated)
     if score < 0.75:
         return False
-    tasks[best] = replace(tasks[best], deadline=hit.day, deadline_time=hit.time)
+    tasks[best].update(deadline=hit.day, deadline_time=hit.time)
     return True
 
 
-def _link_monitors(tasks: list[Task]) -> list[Task]:
+def _link_monitors(tasks: list[dict]) -> None:
     """A unit told to 'theo dõi, đôn đốc' the others monitors every other task of the document."""
     monitors: list[str] = []
     for t in tasks:
-        head = fold(t.action)[:160]
-        if "don doc" in head and _MONITOR_ACTION.search(head) and re.search(r"\b(?:cac co quan|cac don vi|thuc hien|bao cao)\b", head):
-            monitors.extend(u for u in t.assignees if u not in monitors)
+        head = fold(t["action"])[:160]
+        if "don doc" in head and _MONITOR_ACTION.search(head) and _MONITORED.search(head):
+            monitors.extend(u for u in t["assignees"] if u not in monitors)
     if not monitors:
-        return tasks
-    out = []
+        return
     for t in tasks:
-        extra = tuple(m for m in monitors if m not in t.assignees and m not in t.monitors)
-        out.append(replace(t, monitors=tuple(dict.fromkeys(t.monitors + extra))) if extra else t)
-    return out
+        extra = tuple(m for m in monitors if m not in t["assignees"] and m not in t["monitors"])
+        if extra:
+            t["monitors"] = tuple(dict.fromkeys(t["monitors"] + extra))
+
+
+_MONITORED = re.compile(r"\b(?:cac co quan|cac don vi|thuc hien|bao cao)\b")

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from knowledge.text import fold_keep_length, squash, trie_pattern
+from knowledge.text import PHRASE_CACHE, fold_keep_length, squash, trie_pattern
 from knowledge.units import UnitRegistry
 
 UNIT_STARTS = tuple(sorted({
@@ -91,7 +91,7 @@ def starts_with_unit(text: str) -> bool:
     return _starts_with_unit(text.lstrip()[:80])
 
 
-@lru_cache(maxsize=4096)   # the same openings ("Phòng Nội vụ …", "UBND các xã …") come back again and again
+@lru_cache(maxsize=PHRASE_CACHE)   # the same openings ("Phòng Nội vụ …", "UBND các xã …") come back again and again
 def _starts_with_unit(head: str) -> bool:
     f = fold_keep_length(head)
     return bool(_START_RE.match(f)) and not _NOT_UNIT.match(f)
@@ -239,7 +239,7 @@ def split_units(phrase: str) -> list[str]:
     return list(_split_units(phrase))
 
 
-@lru_cache(maxsize=4096)   # a pure function of the phrase; unit phrases repeat across a corpus
+@lru_cache(maxsize=PHRASE_CACHE)   # a pure function of the phrase; unit phrases repeat across a corpus
 def _split_units(phrase: str) -> tuple[str, ...]:
     phrase = squash(INTRO_VERBS.sub("", phrase.strip()))
     m = _PLACE_NAME_LIST.match(phrase) or _PLACE_NAMES_BARE.match(phrase) or _PLACE_NAMES_SINGULAR.match(phrase)
@@ -305,7 +305,7 @@ def canonical_units(names: list[str] | tuple[str, ...], registry: UnitRegistry, 
     return tuple(out)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=PHRASE_CACHE)
 def qualify(name: str, issuer: str | None) -> str:
     """A bare 'UBND' or 'UBND xã' in a directive of UBND xã Cẩm Long is UBND xã Cẩm Long."""
     if not issuer:

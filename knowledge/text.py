@@ -67,9 +67,12 @@ _SAME_LENGTH = {cp: (v[0] if v else " ") for cp, v in _FOLD.items()}
 _SAME_LENGTH.update({cp: " " for cp in range(0x0300, 0x0370)})
 
 
-# Size of the caches of pure functions of a unit name or phrase (unit keys, splitting, qualifying):
-# small enough to fill within the first few hundred documents of an ingest, so memory then stays flat.
+# Sizes of the caches of pure functions of unit names and phrases. An ingest's memory stays flat only
+# once every cache is full: phrases the extractor splits and qualifies fill 1,024 entries within the
+# first few hundred documents; unit keys, which the answering engine also computes for every unit it
+# compares, keep 4,096 (about 1 MB; full after some 6,000 documents).
 PHRASE_CACHE = 1024
+KEY_CACHE = 4096
 
 
 # Folded words, word by word: the texts of one corpus share a few thousand words, so a dict lookup per
@@ -95,20 +98,17 @@ def _folded_word_same_length(word: str) -> str:
 
 def fold(text: str) -> str:
     """Lower case, no diacritics, đ -> d, single spaces: the key every match uses."""
-    if text and len(text) > 64:
+    if text and len(text) > 160:
         return _fold_long(text)
     return _fold_short(text)
 
 
-# Memory stays flat over a large ingest only if every cache fills early and then stays at its size:
-# short texts (names, phrases) come back across a whole corpus; longer ones (paragraphs, actions,
-# sentences) only while their document is being read.
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)   # names, phrases and short actions: questions come back to them (full after ~1,000 documents of an ingest)
 def _fold_short(text: str) -> str:
     return _fold(text)
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=512)     # a paragraph is folded again only while its document is being read
 def _fold_long(text: str) -> str:
     return _fold(text)
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from knowledge.text import PHRASE_CACHE, fold, squash, trie_pattern
+from knowledge.text import KEY_CACHE, PHRASE_CACHE, fold, squash, trie_pattern
 
 # Leading roles that stand for the unit they head.
 ROLE_PREFIXES = (
@@ -49,7 +49,7 @@ _LONG_FORMS_RE = [(re.compile(rf"\b{long}\b"), short) for long, short in LONG_FO
 _ROLE_RE = [(role, re.compile(re.escape(role) + r"[ ,]")) for role in ROLE_PREFIXES]
 
 
-@lru_cache(maxsize=PHRASE_CACHE)
+@lru_cache(maxsize=KEY_CACHE)
 def unit_key(text: str) -> str:
     """The comparison key of a unit name: folded, long forms short, roles and separators gone."""
     s = fold(text)
@@ -74,7 +74,7 @@ def unit_key(text: str) -> str:
     return squash(s)
 
 
-@lru_cache(maxsize=PHRASE_CACHE)
+@lru_cache(maxsize=KEY_CACHE)
 def acronym_key(key: str) -> str | None:
     """'phong tai nguyen moi truong' -> 'phong tnmt'; None when there is nothing to shorten."""
     m = _TYPE_THEN_SPACE_OR_END.match(key)
@@ -88,7 +88,7 @@ def acronym_key(key: str) -> str | None:
     return f"{prefix} {''.join(w[0] for w in words)}"
 
 
-@lru_cache(maxsize=PHRASE_CACHE)
+@lru_cache(maxsize=KEY_CACHE)
 def squeeze_acronyms(key: str) -> str:
     """User-typed 'phong tn mt' / 'phong tn&mt' / 'phong tnmt' -> 'phong tnmt'."""
     m = _TYPE_THEN_SPACE.match(key)

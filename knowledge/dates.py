@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 
 from knowledge.errors import BadDate
@@ -33,15 +34,16 @@ _MONTH_RE = re.compile(rf"(?=[tchxdgk])\b(?:trong|truoc|cham nhat|hoan thanh(?:\
 _QUARTER_RE = re.compile(r"(?=[thcq])\b(?:trong\s+|truoc\s+|hoan thanh\s+(?:trong\s+)?|cham nhat\s+)?quy\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|\s+nam\s+)\s*(?P<y>\d{4})")
 _RELATIVE_RE = re.compile(r"\b(?:trong(?:\s+thoi\s+han|\s+vong)?|cham nhat(?:\s+la)?|sau)\s+(?P<n>\d{1,3})\s+ngay(?:\s+lam\s+viec)?\s*,?\s*(?:ke\s+tu|tinh\s+tu)\s+ngay\s+(?:ban\s+hanh|ky|nhan)")
 _EXTEND_RE = re.compile(r"\b(?:gia han|keo dai|dieu chinh thoi han|lui thoi han|lui han)\b")
+_EXTEND_HINT = re.compile(r"gia han|keo dai|thoi han|lui han")   # what _EXTEND_RE cannot match without (a fast scan)
 _UNTIL_RE = re.compile(rf"(?=d)\bden\s+(?:het\s+)?{_DATE}")
 # Every dated shape needs a year, and the relative one a number: text without them is skipped at C speed.
-_YEAR = re.compile(r"\d{4}")
+_YEAR = re.compile(r"\d\d\d\d")   # (not \d{4}: a pattern opening with a plain character class is scanned for it at C speed)
 _FROM_DAY = re.compile(r"(?:ke|tinh)\s+tu\s+ngay")      # what _RELATIVE_RE cannot match without
 _DIGIT = re.compile(r"\d")
 # What each dated shape cannot match without, as patterns that open with a literal or a digit: Python's
 # regex engine then skips ahead at C speed to where one could start (a pattern opening with \b or a
 # look-around is tried at every position). Same results, fewer full scans.
-_ANY_DATE = re.compile(r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|\d{1,2}\s+thang\s+\d{1,2}\s*(?:,\s*)?(?:nam\s+)?\d{4}")
+_ANY_DATE = re.compile(r"\d\d?(?:\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|\s+thang\s+\d{1,2}\s*(?:,\s*)?(?:nam\s+)?\d{4})")
 _MONTH_YEAR = re.compile(r"thang\s+\d{1,2}\s*(?:/|\s+nam\s+)\s*\d{4}")
 _QUARTER_YEAR = re.compile(r"quy\s+(?:iv|iii|ii|i|[1-4])\s*(?:/|\s+nam\s+)\s*\d{4}")
 
@@ -97,7 +99,8 @@ def find_deadlines(text: str, issued_on: str | None = None) -> list[DeadlineHit]
             return
         if extends is None:
             before = f[max(0, m.start() - 120):m.start()]
-            extends = bool(_EXTEND_RE.search(before + f[m.start():m.end()]))
+            window = before + f[m.start():m.end()]
+            extends = bool(_EXTEND_HINT.search(window) and _EXTEND_RE.search(window))
         hits.append(DeadlineHit(day, time, m.start(), m.end(), extends))
         taken.append((m.start(), m.end()))
 
@@ -132,6 +135,7 @@ def find_deadlines(text: str, issued_on: str | None = None) -> list[DeadlineHit]
     return hits
 
 
+@lru_cache(maxsize=64)   # one value per document, asked for each of its tasks
 def _issue_floor(issued_on: str | None) -> date | None:
     if not issued_on:
         return None

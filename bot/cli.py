@@ -24,11 +24,11 @@ def _today(value: str | None) -> date:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     store = open_store(args.db)
-    files = list(iter_files(args.paths))
+    count = sum(1 for _ in iter_files(args.paths))   # counted, not kept: 10,000 paths would be held all along
     progress = None
-    if not args.json and len(files) > 20 and sys.stderr.isatty() or args.progress:
+    if not args.json and count > 20 and sys.stderr.isatty() or args.progress:
         from tqdm import tqdm
-        progress = tqdm(total=len(files), unit="file", file=sys.stderr)
+        progress = tqdm(total=count, unit="file", file=sys.stderr)
 
     def on_file(r: FileReport) -> None:
         if progress:
@@ -36,7 +36,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         elif not args.json and not args.quiet:
             print(render_template("ingest_file.j2", report=r))
 
-    summary = ingest_paths(store, files, on_file=on_file)
+    summary = ingest_paths(store, args.paths, on_file=on_file)
     if progress:
         progress.close()
         for r in summary.reports:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,12 +43,27 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Files named directly, and every readable-looking file under named folders, sorted."""
     for p in map(Path, paths):
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
+            for f in _tree(p):
                 if f.is_file() and not f.name.startswith((".", "~$")) and (
                         f.suffix.lower() in READERS or f.suffix.lower() in LEGACY):
                     yield f
         else:
             yield p
+
+
+def _tree(folder: Path) -> Iterator[Path]:
+    """What ``sorted(folder.rglob("*"))`` lists, in that order (sub-folders where their names sort,
+    symbolic links to folders not followed), holding one folder's names at a time instead of a Path
+    for every file of the tree (4 MB for 10,000 files, for the whole ingest)."""
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return
+    for name in names:
+        path = folder / name
+        yield path
+        if path.is_dir() and not path.is_symlink():
+            yield from _tree(path)
 
 
 def ingest_file(store: Store, path: Path, registry: UnitRegistry | None = None) -> FileReport:

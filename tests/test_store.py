@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.ingest import ingest_paths
+from knowledge.ingest import ingest_paths, iter_files
 from knowledge.store import STATUS_DONE, Store
 from tests.directive_samples import BROKEN_PAGE, HA_GIANG, TAN_LAC_PLAN
 
@@ -74,6 +74,21 @@ def _store_of(tmp_path: Path, *texts: str) -> Store:
     store = Store(tmp_path / "kb.db")
     ingest_paths(store, [d])
     return store
+
+
+def test_folders_are_listed_in_sorted_path_order_without_following_folder_links(tmp_path):
+    # names that sort differently as strings and as paths ("a-b/x" before "a/y" as text, after as paths)
+    for rel in ["a.md", "a-b/x.md", "a/y.md", "a/b/z.md", "B.md", "a b.md", "sub/.hidden/q.md",
+                "sub/c.txt", "sub/.dot.md", "~$lock.md", "notes.xyz", "é.md"]:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x", encoding="utf-8")
+    (tmp_path / "link").symlink_to(tmp_path / "a")
+    listed = [p.relative_to(tmp_path).as_posix() for p in iter_files([tmp_path])]
+    assert listed == ["B.md", "a/b/z.md", "a/y.md", "a b.md", "a-b/x.md", "a.md", "sub/.hidden/q.md",
+                      "sub/c.txt", "é.md"]
+    reference = [p for p in sorted(tmp_path.rglob("*")) if p.is_file() and not p.name.startswith((".", "~$"))
+                 and p.suffix in (".md", ".txt")]
+    assert list(iter_files([tmp_path])) == reference
 
 
 def test_units_are_scoped_by_place(tmp_path):

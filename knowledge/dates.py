@@ -36,13 +36,10 @@ _RELATIVE_RE = re.compile(r"\b(?:trong(?:\s+thoi\s+han|\s+vong)?|cham nhat(?:\s+
 _EXTEND_RE = re.compile(r"\b(?:gia han|keo dai|dieu chinh thoi han|lui thoi han|lui han)\b")
 _EXTEND_HINT = re.compile(r"gia han|keo dai|thoi han|lui han")   # what _EXTEND_RE cannot match without (a fast scan)
 _UNTIL_RE = re.compile(rf"(?=d)\bden\s+(?:het\s+)?{_DATE}")
-# Every dated shape needs a year, and the relative one a number: text without them is skipped at C speed.
-_YEAR = re.compile(r"\d\d\d\d")   # (not \d{4}: a pattern opening with a plain character class is scanned for it at C speed)
 _FROM_DAY = re.compile(r"(?:ke|tinh)\s+tu\s+ngay")      # what _RELATIVE_RE cannot match without
-_DIGIT = re.compile(r"\d")
-# What each dated shape cannot match without, as patterns that open with a literal or a digit: Python's
-# regex engine then skips ahead at C speed to where one could start (a pattern opening with \b or a
-# look-around is tried at every position). Same results, fewer full scans.
+# What each dated shape cannot match without (a full date, "tháng m/yyyy", "quý q/yyyy"), as patterns that
+# open with a literal or a digit: the regex engine skips ahead to where one could start (a pattern opening
+# with \b or a look-around is tried at every position). Same results, fewer full scans.
 _ANY_DATE = re.compile(r"\d\d?(?:\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|\s+thang\s+\d{1,2}\s*(?:,\s*)?(?:nam\s+)?\d{4})")
 _MONTH_YEAR = re.compile(r"thang\s+\d{1,2}\s*(?:/|\s+nam\s+)\s*\d{4}")
 _QUARTER_YEAR = re.compile(r"quy\s+(?:iv|iii|ii|i|[1-4])\s*(?:/|\s+nam\s+)\s*\d{4}")
@@ -90,9 +87,6 @@ def find_deadlines(text: str, issued_on: str | None = None) -> list[DeadlineHit]
     f = fold_keep_length(text)
     hits: list[DeadlineHit] = []
     taken: list[tuple[int, int]] = []
-    if not _DIGIT.search(f):
-        return hits
-    dated = _YEAR.search(f) is not None
 
     def add(day: date | None, time: str | None, m: re.Match[str], extends: bool | None = None) -> None:
         if day is None or any(s < m.end() and m.start() < e for s, e in taken):
@@ -104,7 +98,8 @@ def find_deadlines(text: str, issued_on: str | None = None) -> list[DeadlineHit]
         hits.append(DeadlineHit(day, time, m.start(), m.end(), extends))
         taken.append((m.start(), m.end()))
 
-    has_date = dated and _ANY_DATE.search(f) is not None
+    # every shape below needs a year: each pattern is gated by a cheaper one it cannot match without
+    has_date = _ANY_DATE.search(f) is not None
     for m in _DEADLINE_RE.finditer(f) if has_date else ():
         d, mo, y = (m["d"], m["m"], m["y"]) if m["d"] else (m["d2"], m["m2"], m["y2"])
         time = f"{int(m['hh']):02d}:{int(m['mi'] or 0):02d}" if m["hh"] and int(m["hh"]) < 24 else None
@@ -115,9 +110,9 @@ def find_deadlines(text: str, issued_on: str | None = None) -> list[DeadlineHit]
         if _EXTEND_RE.search(window.rsplit(". ", 1)[-1]):
             d, mo, y = (m["d"], m["m"], m["y"]) if m["d"] else (m["d2"], m["m2"], m["y2"])
             add(_mk(int(y), int(mo), int(d)), None, m, extends=True)
-    for m in _MONTH_RE.finditer(f) if dated and "thang" in f and _MONTH_YEAR.search(f) else ():
+    for m in _MONTH_RE.finditer(f) if "thang" in f and _MONTH_YEAR.search(f) else ():
         add(_month_end(int(m["y"]), int(m["m"])), None, m)
-    for m in _QUARTER_RE.finditer(f) if dated and "quy" in f and _QUARTER_YEAR.search(f) else ():
+    for m in _QUARTER_RE.finditer(f) if "quy" in f and _QUARTER_YEAR.search(f) else ():
         lead = m.group(0).split()[0]
         if lead not in ("trong", "truoc", "hoan", "cham") and not _at_field_start(f, m.start()):
             continue

@@ -97,17 +97,19 @@ def _starts_with_unit(head: str) -> bool:
     return bool(_START_RE.match(f)) and not _NOT_UNIT.match(f)
 
 
-def unit_phrase(text: str, *, allow_colon: bool = True, max_words: int = 45) -> UnitPhrase | None:
-    """The unit phrase at the start of ``text`` and where the action begins, or None."""
+def unit_phrase(text: str, *, allow_colon: bool = True, max_words: int = 45,
+                folded: str | None = None) -> UnitPhrase | None:
+    """The unit phrase at the start of ``text`` and where the action begins, or None. ``folded``:
+    fold_keep_length(text) when the caller has it (a slice of a longer text's, see text.part_folded)."""
     lead = len(text) - len(text.lstrip())
-    f = fold_keep_length(text)
+    f = folded if folded is not None else fold_keep_length(text)
     if not _START_RE.match(f, lead) or _NOT_UNIT.match(f, lead):
         return None
     end = _phrase_end(text, f, lead, allow_colon, max_words)
     if end is None:
         return None
     phrase = text[lead:end].strip().rstrip(":").strip()
-    if re.search(r"(?i)(?<![\wÀ-ỹ])nào(?![\wÀ-ỹ])", phrase):
+    if _WHICH.search(phrase):
         return None
     ended_by = "end" if end >= len(text) else {":": "colon", ".": "punct", ";": "punct", "(": "punct"}.get(text[end], "verb")
     action_start = end
@@ -119,14 +121,20 @@ def unit_phrase(text: str, *, allow_colon: bool = True, max_words: int = 45) -> 
     return UnitPhrase(tuple(units), action_start, phrase, ended_by)
 
 
+_WHICH = re.compile(r"(?i)(?<![\wÀ-ỹ])nào(?![\wÀ-ỹ])")   # "đơn vị nào": a question, not a unit
+
+
 def _phrase_end(text: str, f: str, pos: int, allow_colon: bool, max_words: int) -> int | None:
     words = 0
     i = pos
     exempt_until = -1
     n = len(text)
-    heads: set[str] = set()   # capitalised first words of names ("Trung tâm Quan trắc"): lowercase again, a verb
+    heads: tuple[str, ...] = ()   # capitalised first words of names ("Trung tâm Quan trắc"): lowercase again, a verb
     while i < n:
         ch = text[i]
+        if ch == " ":   # the common case first (none of the tests below is about a space)
+            i += 1
+            continue
         if ch == ":" and allow_colon:
             # "UBND các xã: Hợp Thành, …: action" keeps the list; otherwise the colon ends the phrase
             head = text[pos:i]
@@ -161,10 +169,12 @@ def _phrase_end(text: str, f: str, pos: int, allow_colon: bool, max_words: int) 
                 m_unit = None
             if m_unit and m_unit.group(0) in NEEDS_NAME:
                 exempt_until = m_unit.end() + _next_word_len(f, m_unit.end())
-                nxt = re.match(r"\s*(\S+)(?:\s+(\S+))?", text[m_unit.end():])
+                nxt = _TWO_WORDS.match(text, m_unit.end())
                 if nxt and nxt.group(1)[:1].isupper():
-                    heads.add(" ".join(fold_keep_length(x) for x in nxt.groups() if x))
-            elif heads and not text[i].isupper() and words > 2 and any(f.startswith(h, i) for h in heads):
+                    head = " ".join(fold_keep_length(x) for x in nxt.groups() if x)
+                    if head not in heads:
+                        heads += (head,)
+            elif heads and not text[i].isupper() and words > 2 and f.startswith(heads, i):
                 return i
             elif m_verb0 and words and not text[i].isupper():
                 if _after_comma(text, i):
@@ -198,8 +208,12 @@ def _is_name_word_after_comma(f: str, i: int) -> bool:
 
 
 def _next_word_len(f: str, pos: int) -> int:
-    m = re.match(r"\s*\S+", f[pos:])
-    return len(m.group(0)) if m else 0
+    m = _NEXT_WORD.match(f, pos)
+    return m.end() - pos if m else 0
+
+
+_NEXT_WORD = re.compile(r"\s*\S+")
+_TWO_WORDS = re.compile(r"\s*(\S+)(?:\s+(\S+))?")
 
 
 def _names_follow(text: str, pos: int) -> bool:

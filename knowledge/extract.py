@@ -16,7 +16,7 @@ from knowledge.assignees import INTRO_VERBS, canonical_units, is_generic, starts
 from knowledge.metadata import Header, read_header, references
 from knowledge.models import Document, Passage, Task
 from knowledge.paragraphs import Para, split_paragraphs
-from knowledge.text import fold, modern_tones, squash
+from knowledge.text import fold, modern_tones, part_folded, squash
 from knowledge.units import UnitRegistry
 
 _DIRECTIVE_VERBS = re.compile(
@@ -418,7 +418,7 @@ def _coordinators(w: _Walk, action: str, assignees: tuple[str, ...]) -> tuple[st
         return ()
     for m in _COORD_RE.finditer(action):
         rest = action[m.end():]
-        up = unit_phrase(rest, allow_colon=False)
+        up = unit_phrase(rest, allow_colon=False, folded=part_folded(action, m.end()))
         if up:
             for u in _units(w, up.units):
                 if u not in out and u not in assignees:

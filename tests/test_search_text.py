@@ -5,7 +5,7 @@ import unicodedata
 import pytest
 
 from knowledge.terms import search_form
-from knowledge.text import fold, fold_keep_length, trie_pattern
+from knowledge.text import fold, fold_keep_length, part_folded, trie_pattern
 
 
 def _reference_fold(text: str) -> str:
@@ -26,6 +26,17 @@ def test_fold_matches_the_character_by_character_definition(text):
     kept = fold_keep_length(text)
     assert len(kept) == len(text)
     assert re.sub(r"\s+", " ", kept).strip() == _reference_fold(text) or "\u0301" in text
+
+
+@pytest.mark.parametrize("text", [
+    "Giao Phòng Nội vụ chủ trì, phối hợp với Phòng TN&MT báo cáo", "İSTANBUL ve Đà Nẵng phối hợp",
+    "e\u0301 a \u0301 b  c", "ΟΔΟΣ Phòng Tư pháp",   # a capital sigma: its lower case depends on what follows
+])
+def test_a_part_folded_as_a_slice_is_the_part_folded(text):
+    for start in range(len(text) + 1):
+        sliced = part_folded(text, start)
+        assert sliced is None or sliced == fold_keep_length(text[start:]), start
+    assert (part_folded(text, 3) is None) == ("Σ" in text)
 
 
 def test_fold_gives_the_same_word_the_same_way_every_time():

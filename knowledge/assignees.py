@@ -79,6 +79,9 @@ _NOT_UNIT = re.compile(r"(?:to chuc|doi voi|doi moi|truong hop|truong thon|ban g
                        r"cac noi dung|cac nhiem vu|cac giai phap|tat ca cac (?:noi dung|nhiem vu)|don vi nao|co quan nao)(?![\w])")
 
 
+_HEAD = 40   # longer than any unit opening or non-unit phrase (tests/test_units.py checks)
+
+
 @dataclass(frozen=True)
 class UnitPhrase:
     units: tuple[str, ...]
@@ -88,7 +91,8 @@ class UnitPhrase:
 
 
 def starts_with_unit(text: str) -> bool:
-    return _starts_with_unit(text.lstrip()[:80])
+    # the longest unit opening or non-unit phrase, and the character after it, fit in 40 characters
+    return _starts_with_unit(text.lstrip()[:_HEAD])
 
 
 @lru_cache(maxsize=PHRASE_CACHE)   # the same openings ("Phòng Nội vụ …", "UBND các xã …") come back again and again

@@ -82,9 +82,10 @@ def _month_end(y: int, m: int) -> date | None:
     return date(y, m, calendar.monthrange(y, m)[1])
 
 
-def find_deadlines(text: str, issued_on: str | None = None) -> list[DeadlineHit]:
-    """Every deadline the genre marks in ``text``, in order of appearance."""
-    f = fold_keep_length(text)
+def find_deadlines(text: str, issued_on: str | None = None, folded: str | None = None) -> list[DeadlineHit]:
+    """Every deadline the genre marks in ``text``, in order of appearance. ``folded``:
+    fold_keep_length(text), when the caller has it."""
+    f = folded if folded is not None else fold_keep_length(text)
     hits: list[DeadlineHit] = []
     taken: list[tuple[int, int]] = []
 
@@ -170,8 +171,8 @@ def deadline_of_cell(cell: str, issued_on: str | None = None) -> DeadlineHit | N
     return None
 
 
-def recurrence_of(text: str) -> tuple[str | None, int | None]:
-    f = fold_keep_length(text)
+def recurrence_of(text: str, folded: str | None = None) -> tuple[str | None, int | None]:
+    f = folded if folded is not None else fold_keep_length(text)
     if "hang" not in f and "moi" not in f and "dinh ky" not in f:   # every pattern needs one ("thang" has "hang")
         return None, None
     if not _ANY_RECURRENCE.search(f):
@@ -216,8 +217,8 @@ _TARGET_YEAR = re.compile(r"\b(?:trong|hoan thanh trong|den(?:\s+het)?|phan dau(
 _NAM_YEAR = re.compile(r"nam\s+\d{4}")   # what _TARGET_YEAR cannot match without
 
 
-def target_year_of(text: str) -> int | None:
-    f = fold_keep_length(text)
+def target_year_of(text: str, folded: str | None = None) -> int | None:
+    f = folded if folded is not None else fold_keep_length(text)
     m = _TARGET_YEAR.search(f) if "nam" in f and _NAM_YEAR.search(f) else None
     if not m:
         return None

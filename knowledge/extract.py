@@ -51,6 +51,7 @@ class _Draft:
     coordinators: tuple[str, ...] = ()
     deadline_text: str | None = None       # from a "Thời gian hoàn thành:" line or a table cell
     labelled: bool = False                 # assignees came from a "Cơ quan chủ trì:" line
+    source: str = ""                       # the paragraph whose part the text is (its fold is sliced)
 
 
 @dataclass
@@ -320,7 +321,7 @@ def _take(w: _Walk, p: Para) -> None:
         w.levels[p.kind] = _units(w, split_units(body.rstrip().rstrip(":")))
         return
     if intro or starts_with_unit(body) or p.kind in ORDER:
-        up = unit_phrase(body)
+        up = unit_phrase(body, folded=part_folded(text, intro.end()) if intro else None)
         if up and (intro or up.end < len(body) or p.kind in ORDER):
             rest = body[up.end:].strip()
             if p.kind in ORDER and not rest:
@@ -337,7 +338,7 @@ def _take(w: _Walk, p: Para) -> None:
     assignees = own or _current_units(w)
     for part_units, part in _split_nested(w, text):
         units = part_units or assignees
-        d = _Draft(_clause(w), part, units, urgency=w.default_urgency)
+        d = _Draft(_clause(w), part, units, urgency=w.default_urgency, source=p.text)
         w.drafts.append(d)
         w.item_drafts.append(d)
 
@@ -379,7 +380,8 @@ def _finish(w: _Walk) -> list[Task]:
         action = squash(d.text)
         if _BOILERPLATE_ACTION.match(fold(action)) or _FORMULA.match(fold(action)) or _is_closing(action):
             continue
-        hits = dates.find_deadlines(action, issued)
+        folded = _folded_part(d.source, action)
+        hits = dates.find_deadlines(action, issued, folded)
         extension = [h for h in hits if h.extends]
         plain_hits = [h for h in hits if not h.extends]
         if extension and not plain_hits:
@@ -391,7 +393,7 @@ def _finish(w: _Walk) -> list[Task]:
         deadline = plain_hits[0] if plain_hits else (extension[-1] if extension else None)
         if deadline is None and last_extension and _REFERS_TO_EXTENSION.search(fold(action)):
             deadline = last_extension       # "… đúng thời hạn được gia hạn"
-        recurrence, recur_day = dates.recurrence_of(action)
+        recurrence, recur_day = dates.recurrence_of(action, folded)
         urgency = dates.urgency_of(action) or d.urgency
         if d.deadline_text and deadline is None and dates.recurrence_of(d.deadline_text)[0]:
             recurrence = recurrence or dates.recurrence_of(d.deadline_text)[0]   # "Hằng tháng (từ tháng 4 …)"
@@ -400,25 +402,32 @@ def _finish(w: _Walk) -> list[Task]:
             if deadline is None:
                 recurrence = recurrence or dates.recurrence_of(d.deadline_text)[0]
                 urgency = dates.urgency_of(d.deadline_text) or urgency
-        coords = tuple(dict.fromkeys(d.coordinators + _coordinators(w, action, d.assignees)))
+        coords = tuple(dict.fromkeys(d.coordinators + _coordinators(w, action, d.assignees, folded)))
         via = _VIA_RE.search(action)
         monitors = tuple(u for u in (_units(w, [via.group(1)]) if via else ()) if u not in d.assignees)
         tasks.append(dict(
             seq=len(tasks) + 1, clause=d.clause, action=action, assignees=d.assignees, coordinators=coords,
             monitors=monitors, deadline=deadline.day if deadline else None,
             deadline_time=deadline.time if deadline else None, recurrence=recurrence, recurrence_day=recur_day,
-            urgency=urgency, target_year=dates.target_year_of(action)))
+            urgency=urgency, target_year=dates.target_year_of(action, folded)))
     _link_monitors(tasks)
     return [Task(**t) for t in tasks]
 
 
-def _coordinators(w: _Walk, action: str, assignees: tuple[str, ...]) -> tuple[str, ...]:
+def _folded_part(source: str, part: str) -> str | None:
+    """fold_keep_length(part) as a slice of its paragraph's fold, when the part is found in it."""
+    i = source.find(part) if source else -1
+    return part_folded(source, i, i + len(part)) if i >= 0 else None
+
+
+def _coordinators(w: _Walk, action: str, assignees: tuple[str, ...], folded: str | None = None) -> tuple[str, ...]:
     out: list[str] = []
     if "phối hợp" not in action.lower():   # what _COORD_RE cannot match without
         return ()
     for m in _COORD_RE.finditer(action):
         rest = action[m.end():]
-        up = unit_phrase(rest, allow_colon=False, folded=part_folded(action, m.end()))
+        up = unit_phrase(rest, allow_colon=False,
+                         folded=folded[m.end():] if folded is not None else part_folded(action, m.end()))
         if up:
             for u in _units(w, up.units):
                 if u not in out and u not in assignees:

@@ -133,11 +133,11 @@ def fold_keep_length(text: str) -> str:
     return " ".join([get(w) or _folded_word_same_length(w) for w in low.split(" ")])
 
 
-def part_folded(text: str, start: int) -> str | None:
-    """fold_keep_length(text[start:]) as a slice of fold_keep_length(text) (folding maps character by
-    character), or None where it could differ: a capital sigma, the one letter whose lower case
+def part_folded(text: str, start: int, end: int | None = None) -> str | None:
+    """fold_keep_length(text[start:end]) as a slice of fold_keep_length(text) (folding maps character
+    by character), or None where it could differ: a capital sigma, the one letter whose lower case
     depends on the letter after it."""
-    return None if "Σ" in text else fold_keep_length(text)[start:]
+    return None if "Σ" in text else fold_keep_length(text)[start:end]
 
 
 def squash(text: str) -> str:

@@ -68,3 +68,24 @@ def test_not_a_unit():
 
 def test_level_lists_expand():
     assert split_units("UBND cấp huyện, cấp xã") == ["UBND cấp huyện", "UBND cấp xã"]
+
+
+def test_whether_a_text_opens_with_a_unit_is_decided_within_its_first_words():
+    """starts_with_unit folds only the head of a text: every unit opening and every phrase that
+    only looks like one ("Tổ chức", "tất cả các nhiệm vụ") must fit in it, with a character to spare."""
+    import re
+
+    from knowledge import assignees
+    from knowledge.text import fold_keep_length
+
+    longest_opening = max(map(len, assignees.UNIT_STARTS))
+    not_unit = assignees._NOT_UNIT.pattern.replace("(?![\\w])", "")
+    longest_not_unit = max(len(m.group(0)) for alt in re.findall(r"[a-z ]+(?:\(\?:[a-z |]+\))?", not_unit)
+                           for m in [re.match(r"[a-z ]+", alt)] if m) + len("nhiem vu")
+    assert max(longest_opening, longest_not_unit) + 1 < assignees._HEAD
+    for text in ["Phòng Văn hóa và Thông tin huyện chủ trì", "Tổ chức thực hiện các nội dung", "Tất cả các nhiệm vụ",
+                 "Hội Cựu chiến binh xã tuyên truyền", "  UBND các xã, thị trấn: Hợp Thành", "Bảo hiểm xã hội huyện",
+                 "Tất cả các cơ quan, đơn vị", "Trường hợp chậm trễ"]:
+        f = fold_keep_length(text.lstrip())
+        full = bool(assignees._START_RE.match(f)) and not assignees._NOT_UNIT.match(f)
+        assert assignees.starts_with_unit(text) == full, text

@@ -17,7 +17,7 @@ from knowledge import migrations
 from knowledge.errors import UnknownTask
 from knowledge.models import Document, StoredTask, Task
 from knowledge.text import fold
-from knowledge.terms import search_form
+from knowledge.terms import item_parts, search_form
 from knowledge.units import UnitRegistry, acronym_key, squeeze_acronyms, unit_key
 
 STATUS_TODO = "chua_thuc_hien"
@@ -175,6 +175,15 @@ class Store:
                 found = forms[text] = search_form(text)
             return found
 
+        def passage_form(text: str) -> str:
+            """A passage keeps its item marker ("1. …"): its body's form is often made already."""
+            found = forms.get(text)
+            if found is None:
+                item = item_parts(text)
+                body = form(item[1]) if item else ""
+                found = forms[text] = (fold(item[0]) + " " + body) if body else search_form(text)
+            return found
+
         self._insert("tasks", list(self._task_rows(doc_id, doc.tasks, form)))
         links = []
         for task in doc.tasks:
@@ -189,7 +198,7 @@ class Store:
                      [{"doc_id": doc_id, "pos": i, "number": r.number, "kind": r.kind, "issued_on": r.issued_on,
                        "issuer": r.issuer} for i, r in enumerate(doc.references)])
         self._insert("passages",
-                     [{"doc_id": doc_id, "seq": p.seq, "clause": p.clause, "text": p.text, "folded": form(p.text)}
+                     [{"doc_id": doc_id, "seq": p.seq, "clause": p.clause, "text": p.text, "folded": passage_form(p.text)}
                       for p in doc.passages])
         if self._unindexed is not None:
             self._unindexed.append(doc_id)   # indexed with the others of the batch, before the commit

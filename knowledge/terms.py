@@ -92,6 +92,23 @@ def search_form(text: str) -> str:
     return s
 
 
+# an item's marker: "1.", "a)", "II.". No pattern above matches a digit, a lone letter, a roman
+# numeral, a "." or a ")" (nor a space between two matches), so nothing search_form replaces
+# reaches into or across the marker: see item_parts
+_ITEM_MARKER = re.compile(r"(?:\d{1,3}|[^\W\d_]|[IVXLCivxlc]{1,6})[.)]")
+
+
+def item_parts(text: str) -> tuple[str, str] | None:
+    """(marker, body) of an item ("1. Chủ trì …"), for which search_form(text) is
+    fold(marker) + " " + search_form(body) whenever search_form(body) is not empty; None for
+    other texts. A passage is stored with its marker while its body was formed already (it is
+    often a task's action): the caller can reuse the body's form."""
+    marker, space, body = text.partition(" ")
+    if space and body and _ITEM_MARKER.fullmatch(marker):
+        return marker, body
+    return None
+
+
 _QUESTION_PHRASES = re.compile(r"\b(?:bao nhieu|bao gio|nhu the nao|the nao|la gi|ra sao)\b")
 
 

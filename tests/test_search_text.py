@@ -96,3 +96,18 @@ def test_search_form_patterns_match_where_their_plain_word_boundary_spelling_doe
         assert [m.span() for m in terms._QUARTER_RE.finditer(s)] == [m.span() for m in plain_quarter.finditer(s)], s
         for (_, pattern, _), plain in zip(terms.SHORT_FORMS, plain_short):
             assert [m.span() for m in re.finditer(pattern, s)] == [m.span() for m in re.finditer(plain, s)], (s, pattern)
+
+
+@pytest.mark.parametrize("text", [
+    "1. Công an huyện chủ trì", "a) Phòng TN&MT, TC-KH", "II. Quý I hoàn thành", "đ) Ủy ban nhân dân xã",
+    "12) – Số hoá", "b.  UBMTTQ và BCHQS", "IV. quy i/2025", "c) Văn phòng HĐND-UBND", "3. 1. Cải cách hành chính",
+])
+def test_an_items_search_form_is_its_markers_fold_and_its_bodys_form(text):
+    from knowledge.terms import item_parts
+    marker, body = item_parts(text)
+    assert search_form(text) == fold(marker) + " " + search_form(body)
+
+
+def test_texts_not_shaped_as_an_item_have_no_parts():
+    from knowledge.terms import item_parts
+    assert [item_parts(t) for t in ["Chủ trì", "1.", "1.Chủ trì", "UBND) x", "tn. x", "(1) x", "1 . x"]] == [None] * 7

@@ -15,9 +15,9 @@ import sqlite_utils
 
 from knowledge import migrations
 from knowledge.errors import UnknownTask
-from knowledge.models import Document, StoredTask, Task
+from knowledge.models import Document, StoredTask
 from knowledge.text import fold
-from knowledge.terms import search_form
+from knowledge.terms import item_parts, search_form
 from knowledge.units import UnitRegistry, acronym_key, squeeze_acronyms, unit_key
 
 STATUS_TODO = "chua_thuc_hien"
@@ -62,6 +62,23 @@ class UnitRow:
     name: str
     scope: str
     kind: str
+
+
+def _insert_sql(table: str, columns: tuple[str, ...], *, ignore: bool = False) -> str:
+    return (f"insert {'or ignore ' if ignore else ''}into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+            f"values ({', '.join('?' * len(columns))})")
+
+
+# the rows save_document writes, as tuples in these columns' order
+_DOCUMENT_COLUMNS = ("file", "sha256", "number", "kind", "issuer", "place", "issued_on", "subject", "signer",
+                     "signer_title", "recipients", "warnings", "text", "ingested_at")
+_INSERT_DOCUMENT = _insert_sql("documents", _DOCUMENT_COLUMNS)
+_UPDATE_DOCUMENT = f"update documents set {', '.join(f'[{c}] = ?' for c in _DOCUMENT_COLUMNS)} where id = ?"
+_INSERT_TASK = _insert_sql("tasks", ("id", "doc_id", "seq", "clause", "action", "folded", "deadline", "deadline_time",
+                                     "recurrence", "recurrence_day", "urgency", "target_year"))
+_INSERT_TASK_UNIT = _insert_sql("task_units", ("task_id", "unit_id", "role", "written", "pos"), ignore=True)
+_INSERT_REFERENCE = _insert_sql("doc_references", ("doc_id", "pos", "number", "kind", "issued_on", "issuer"))
+_INSERT_PASSAGE = _insert_sql("passages", ("doc_id", "seq", "clause", "text", "folded"))
 
 
 def _now() -> str:
@@ -149,23 +166,18 @@ class Store:
             self._unindexed.clear()
 
     def _save_document(self, doc: Document, registry: UnitRegistry) -> int:
-        existing = list(self.db.query("select id from documents where file = ?", [doc.file]))
-        record = {
-            "file": doc.file, "sha256": doc.sha256, "number": doc.number, "kind": doc.kind,
-            "issuer": doc.issuer, "place": doc.place, "issued_on": doc.issued_on, "subject": doc.subject,
-            "signer": doc.signer, "signer_title": doc.signer_title,
-            "recipients": json.dumps(list(doc.recipients), ensure_ascii=False),
-            "warnings": json.dumps(list(doc.warnings), ensure_ascii=False), "text": doc.text,
-            "ingested_at": _now(),
-        }
+        conn = self.db.conn   # prepared statements and tuples: a dict per row cost more than the inserts
+        existing = conn.execute("select id from documents where file = ?", (doc.file,)).fetchone()
+        record = (doc.file, doc.sha256, doc.number, doc.kind, doc.issuer, doc.place, doc.issued_on, doc.subject,
+                  doc.signer, doc.signer_title, json.dumps(list(doc.recipients), ensure_ascii=False),
+                  json.dumps(list(doc.warnings), ensure_ascii=False), doc.text, _now())
         if existing:
-            doc_id = existing[0]["id"]
+            doc_id = existing[0]
             self._index_pending()   # the delete triggers take rows out of the index: they must be in it
             self._delete_children(doc_id)
-            self.db.conn.execute(f"update documents set {', '.join(f'[{c}] = ?' for c in record)} where id = ?",
-                                 [*record.values(), doc_id])
+            conn.execute(_UPDATE_DOCUMENT, (*record, doc_id))
         else:
-            doc_id = self._insert("documents", [record])
+            doc_id = conn.execute(_INSERT_DOCUMENT, record).lastrowid
         scope = registry.scope_of(doc)
         forms: dict[str, str] = {}   # a task's action is often a whole passage: its search form is made once
 
@@ -175,22 +187,31 @@ class Store:
                 found = forms[text] = search_form(text)
             return found
 
-        self._insert("tasks", list(self._task_rows(doc_id, doc.tasks, form)))
+        def passage_form(text: str) -> str:
+            """A passage keeps its item marker ("1. …"): its body's form is often made already."""
+            found = forms.get(text)
+            if found is None:
+                item = item_parts(text)
+                body = form(item[1]) if item else ""
+                found = forms[text] = (fold(item[0]) + " " + body) if body else search_form(text)
+            return found
+
+        conn.executemany(_INSERT_TASK, [
+            (task_id(doc_id, t.seq), doc_id, t.seq, t.clause, t.action, form(t.action),
+             t.deadline.isoformat() if t.deadline else None, t.deadline_time, t.recurrence, t.recurrence_day,
+             t.urgency, t.target_year) for t in doc.tasks])
         links = []
         for task in doc.tasks:
             tid = task_id(doc_id, task.seq)
             for role, names in (("chu_tri", task.assignees), ("phoi_hop", task.coordinators),
                                 ("theo_doi", task.monitors)):
                 for pos, name in enumerate(names):
-                    unit_id = self.ensure_unit(registry, name, scope)
-                    links.append({"task_id": tid, "unit_id": unit_id, "role": role, "written": name, "pos": pos})
-        self._insert("task_units", links, ignore=True)
-        self._insert("doc_references",
-                     [{"doc_id": doc_id, "pos": i, "number": r.number, "kind": r.kind, "issued_on": r.issued_on,
-                       "issuer": r.issuer} for i, r in enumerate(doc.references)])
-        self._insert("passages",
-                     [{"doc_id": doc_id, "seq": p.seq, "clause": p.clause, "text": p.text, "folded": form(p.text)}
-                      for p in doc.passages])
+                    links.append((tid, self.ensure_unit(registry, name, scope), role, name, pos))
+        conn.executemany(_INSERT_TASK_UNIT, links)
+        conn.executemany(_INSERT_REFERENCE, [(doc_id, i, r.number, r.kind, r.issued_on, r.issuer)
+                                             for i, r in enumerate(doc.references)])
+        conn.executemany(_INSERT_PASSAGE, [(doc_id, p.seq, p.clause, p.text, passage_form(p.text))
+                                           for p in doc.passages])
         if self._unindexed is not None:
             self._unindexed.append(doc_id)   # indexed with the others of the batch, before the commit
         else:
@@ -204,28 +225,6 @@ class Store:
         for table in ("tasks", "passages"):
             self.db.conn.execute(f"insert into {table}_fts (rowid, folded) "
                                  f"select rowid, folded from {table} where doc_id in ({marks})", list(doc_ids))
-
-    def _insert(self, table: str, rows: list[dict], *, ignore: bool = False) -> int | None:
-        """Rows of one shape into ``table`` with one prepared statement; the last row id."""
-        if not rows:
-            return None
-        cols = list(rows[0])
-        sql = (f"insert {'or ignore ' if ignore else ''}into [{table}] ({', '.join(f'[{c}]' for c in cols)}) "
-               f"values ({', '.join('?' * len(cols))})")
-        if len(rows) == 1:
-            return self.db.conn.execute(sql, [rows[0][c] for c in cols]).lastrowid
-        self.db.conn.executemany(sql, [[r[c] for c in cols] for r in rows])
-        return None
-
-    def _task_rows(self, doc_id: int, tasks: Iterable[Task], form: Callable[[str], str]) -> Iterator[dict]:
-        for t in tasks:
-            yield {
-                "id": task_id(doc_id, t.seq), "doc_id": doc_id, "seq": t.seq, "clause": t.clause,
-                "action": t.action, "folded": form(t.action),
-                "deadline": t.deadline.isoformat() if t.deadline else None, "deadline_time": t.deadline_time,
-                "recurrence": t.recurrence, "recurrence_day": t.recurrence_day, "urgency": t.urgency,
-                "target_year": t.target_year,
-            }
 
     def _delete_children(self, doc_id: int) -> None:
         self.db.execute("delete from task_units where task_id in (select id from tasks where doc_id = ?)", [doc_id])

@@ -28,27 +28,46 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("van phong hdnd - ubnd", "vp hdnd ubnd"), ("van phong hdnd & ubnd", "vp hdnd ubnd"),
     ("van phong hdnd&ubnd", "vp hdnd ubnd"), ("van phong", "vp"), ("cong an", "ca"), ("so hoa", "sohoa"),
 )
-# (a word the pattern cannot match without, pattern, short form): the substring test is far cheaper
+# (a word the pattern cannot match without, pattern, short form): the substring test is far cheaper.
+# Each pattern opens with a literal so that re looks for it in C; the word boundary before it is
+# checked after it ('tn(?<!\\wtn)' is '\\btn'): a leading '\\b' would run the pattern at every position.
 SHORT_FORMS: tuple[tuple[str, str, str], ...] = (
-    ("tn", r"\btn\s*&\s*mt\b|\btn-mt\b", "tnmt"), ("tc", r"\btc\s*-\s*kh\b", "tckh"),
-    ("vh", r"\bvh\s*-\s*tt\b|\bvh&tt\b", "vhtt"), ("tt", r"\btt\s*&\s*tt\b", "tttt"),
-    ("ld", r"\bld\s*-\s*tb\s*&\s*xh\b|\bldtb&xh\b", "ldtbxh"), ("gd", r"\bgd\s*&\s*dt\b", "gddt"),
-    ("nn", r"\bnn\s*&\s*ptnt\b", "nnptnt"), ("kt", r"\bkt\s*-\s*ht\b", "ktht"),
-    ("ubnd", r"\bhdnd\s*[-&]\s*ubnd\b", "hdnd ubnd"), ("ubmttq", r"\bubmttq\b", "uy ban mttq"),
-    ("chqs", r"\bb?chqs\b", "bchqs"), ("mot cua", r"\bmot cua\b", "motcua"),
+    ("tn", r"tn(?<!\wtn)(?:\s*&\s*mt|-mt)\b", "tnmt"), ("tc", r"tc(?<!\wtc)\s*-\s*kh\b", "tckh"),
+    ("vh", r"vh(?<!\wvh)(?:\s*-\s*tt|&tt)\b", "vhtt"), ("tt", r"tt(?<!\wtt)\s*&\s*tt\b", "tttt"),
+    ("ld", r"ld(?<!\wld)(?:\s*-\s*tb\s*&\s*xh|tb&xh)\b", "ldtbxh"), ("gd", r"gd(?<!\wgd)\s*&\s*dt\b", "gddt"),
+    ("nn", r"nn(?<!\wnn)\s*&\s*ptnt\b", "nnptnt"), ("kt", r"kt(?<!\wkt)\s*-\s*ht\b", "ktht"),
+    ("ubnd", r"hdnd(?<!\whdnd)\s*[-&]\s*ubnd\b", "hdnd ubnd"), ("ubmttq", r"ubmttq(?<!\wubmttq)\b", "uy ban mttq"),
+    ("chqs", r"(?:b(?<!\wb)chqs|c(?<!\wc)hqs)\b", "bchqs"), ("mot cua", r"mot(?<!\wmot) cua\b", "motcua"),
 )
-ROMAN_QUARTER = ((r"\bquy\s+iv\b", "quy 4"), (r"\bquy\s+iii\b", "quy 3"), (r"\bquy\s+ii\b", "quy 2"), (r"\bquy\s+i\b", "quy 1"))
+ROMAN_QUARTER = {"iv": "4", "iii": "3", "ii": "2", "i": "1"}
 _BASE = {"uy ban nhan dan": "ubnd", "hoi dong nhan dan": "hdnd"}
 _BASE_RE = re.compile(r"\b(?:uy ban nhan dan|hoi dong nhan dan)\b")
 _ABBR = {long: short for long, short in reversed(ABBREVIATIONS) if long not in _BASE}
 _ABBR.update({long: short for long, short in ABBREVIATIONS if long not in _BASE})   # first spelling wins
 
 
+def _word_start_trie(phrases) -> str:
+    """trie_pattern(phrases) between word boundaries, shaped so that Python's re scans for the
+    phrases' first letters in C: each top-level branch opens with its literal first letter, and the
+    word boundary before it is checked just after that letter ('(?<!\\w.)': no word character
+    before the letter; every phrase starts with a letter). A leading '\\b' would make re try the
+    whole pattern at every position of the text."""
+    by_first: dict[str, list[str]] = {}
+    for phrase in phrases:
+        if len(phrase) < 2 or not re.fullmatch(r"\w", phrase[0]):
+            raise ValueError(f"not a phrase of words: {phrase!r}")
+        by_first.setdefault(phrase[0], []).append(phrase[1:])
+    branches = [re.escape(first) + r"(?<!\w.)" + trie_pattern(rest) for first, rest in sorted(by_first.items())]
+    return "(?:" + "|".join(branches) + r")\b"
+
+
 # one pass, longest first (the same result as replacing them one by one, at a fraction of the cost)
-_ABBR_RE = re.compile(r"\b" + trie_pattern(_ABBR) + r"\b")
+_ABBR_RE = re.compile(_word_start_trie(_ABBR))
 # each short form with a word it cannot match without (a substring test is far cheaper than a regex)
 _SHORT_RE = [(re.compile(p).sub, needle, short) for needle, p, short in SHORT_FORMS]
-_QUARTER_RE = [(re.compile(p), s) for p, s in ROMAN_QUARTER]
+# "quy iv" -> "quy 4" ...: one pass, the literal "quy" first so that re looks for it in C (the
+# boundary before it is checked after it, as in _word_start_trie); fold() leaves single spaces
+_QUARTER_RE = re.compile(r"quy(?<!\wquy) (iv|iii|ii|i)\b")
 
 STOPWORDS = frozenset("""
 a ai anh boi cac cai can cho chu co cua da dang de den di do duoc gi gio ha hay hoac khi khong la lai lam len
@@ -68,10 +87,26 @@ def search_form(text: str) -> str:
     if "nhan dan" in s:
         s = _BASE_RE.sub(lambda m: _BASE[m.group(0)], s)
     s = _ABBR_RE.sub(lambda m: _ABBR[m.group(0)], s)
-    if "quy " in s:
-        for rx, short in _QUARTER_RE:
-            s = rx.sub(short, s)
+    if "quy i" in s:   # "quy pham", "quy dinh" are far more common than a quarter
+        s = _QUARTER_RE.sub(lambda m: "quy " + ROMAN_QUARTER[m.group(1)], s)
     return s
+
+
+# an item's marker: "1.", "a)", "II.". No pattern above matches a digit, a lone letter, a roman
+# numeral, a "." or a ")" (nor a space between two matches), so nothing search_form replaces
+# reaches into or across the marker: see item_parts
+_ITEM_MARKER = re.compile(r"(?:\d{1,3}|[^\W\d_]|[IVXLCivxlc]{1,6})[.)]")
+
+
+def item_parts(text: str) -> tuple[str, str] | None:
+    """(marker, body) of an item ("1. Chủ trì …"), for which search_form(text) is
+    fold(marker) + " " + search_form(body) whenever search_form(body) is not empty; None for
+    other texts. A passage is stored with its marker while its body was formed already (it is
+    often a task's action): the caller can reuse the body's form."""
+    marker, space, body = text.partition(" ")
+    if space and body and _ITEM_MARKER.fullmatch(marker):
+        return marker, body
+    return None
 
 
 _QUESTION_PHRASES = re.compile(r"\b(?:bao nhieu|bao gio|nhu the nao|the nao|la gi|ra sao)\b")

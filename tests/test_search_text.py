@@ -87,3 +87,38 @@ def test_trie_pattern_matches_like_an_alternation_longest_first():
 def test_old_tone_placement_is_modernised_where_the_syllable_ends(text, expected):
     from knowledge.text import modern_tones
     assert modern_tones(text) == expected
+
+
+def test_search_form_patterns_match_where_their_plain_word_boundary_spelling_does():
+    """terms checks the word boundary before a pattern after its first letters (so that re scans
+    for those letters in C): the matches must be those of the plain '\\b…' spelling."""
+    from knowledge import terms
+    plain_abbr = re.compile(r"\b" + trie_pattern(terms._ABBR) + r"\b")
+    plain_short = [r"\btn\s*&\s*mt\b|\btn-mt\b", r"\btc\s*-\s*kh\b", r"\bvh\s*-\s*tt\b|\bvh&tt\b", r"\btt\s*&\s*tt\b",
+                   r"\bld\s*-\s*tb\s*&\s*xh\b|\bldtb&xh\b", r"\bgd\s*&\s*dt\b", r"\bnn\s*&\s*ptnt\b", r"\bkt\s*-\s*ht\b",
+                   r"\bhdnd\s*[-&]\s*ubnd\b", r"\bubmttq\b", r"\bb?chqs\b", r"\bmot cua\b"]
+    plain_quarter = re.compile(r"\bquy\s+(iv|iii|ii|i)\b")
+    samples = ["van phong hdnd va ubnd", "xvan phong", "(cong an) cong ank", "cai cach thu tuc hanh chinh.",
+               "xcai cach thu tuc hanh chinh", "quy i quy ii, quy iii quy iv quy v quyi xquy i quy iiv", "quy i",
+               "tn&mt tn & mt xtn&mt tn-mt", "bchqs chqs xchqs abchqs", "hdnd-ubnd hdnd & ubnd", "mot cua xmot cua",
+               "ldtb&xh ld - tb & xh", "ubmttq xubmttq", "1. so hoa", "éso hoa", "_cong an", ""]
+    for s in samples:
+        assert [m.span() for m in terms._ABBR_RE.finditer(s)] == [m.span() for m in plain_abbr.finditer(s)], s
+        assert [m.span() for m in terms._QUARTER_RE.finditer(s)] == [m.span() for m in plain_quarter.finditer(s)], s
+        for (_, pattern, _), plain in zip(terms.SHORT_FORMS, plain_short):
+            assert [m.span() for m in re.finditer(pattern, s)] == [m.span() for m in re.finditer(plain, s)], (s, pattern)
+
+
+@pytest.mark.parametrize("text", [
+    "1. Công an huyện chủ trì", "a) Phòng TN&MT, TC-KH", "II. Quý I hoàn thành", "đ) Ủy ban nhân dân xã",
+    "12) – Số hoá", "b.  UBMTTQ và BCHQS", "IV. quy i/2025", "c) Văn phòng HĐND-UBND", "3. 1. Cải cách hành chính",
+])
+def test_an_items_search_form_is_its_markers_fold_and_its_bodys_form(text):
+    from knowledge.terms import item_parts
+    marker, body = item_parts(text)
+    assert search_form(text) == fold(marker) + " " + search_form(body)
+
+
+def test_texts_not_shaped_as_an_item_have_no_parts():
+    from knowledge.terms import item_parts
+    assert [item_parts(t) for t in ["Chủ trì", "1.", "1.Chủ trì", "UBND) x", "tn. x", "(1) x", "1 . x"]] == [None] * 7

@@ -18,7 +18,7 @@ from knowledge.errors import UnknownTask
 from knowledge.models import Document, StoredTask
 from knowledge.text import fold
 from knowledge.terms import item_parts, search_form
-from knowledge.units import UnitRegistry, acronym_key, squeeze_acronyms, unit_key
+from knowledge.units import PLACE_WORDS, UnitRegistry, acronym_key, squeeze_acronyms, unit_key
 
 STATUS_TODO = "chua_thuc_hien"
 STATUS_DOING = "dang_thuc_hien"
@@ -28,6 +28,7 @@ SEARCH_MEMO = 256      # full-text search results kept (see Store._searched)
 COMMON_SHARE = 0.05    # a word held by more than this share of the rows is common (see Store.search_words) ...
 COMMON_MIN_ROWS = 2000  # ... in a store of at least this many rows (smaller stores search every word)
 COMMON_RANKED = 2000   # a search whose every word is common ranks only this many of the newest matches
+_TRAILING_PLACE_WORD = re.compile(r"\s+(?:" + "|".join(PLACE_WORDS) + r")$")   # "so gtvt tinh" -> "so gtvt"
 _PLAIN_WORD = re.compile(r"[a-z0-9]+")   # a word the full-text tokenizer keeps whole (no '%', ',', '.')
 
 
@@ -317,12 +318,17 @@ class Store:
         folded = fold(canon.name)
         conn = self.db.conn   # plain prepared statements: sqlite-utils would look the schema up and open a savepoint
         row = conn.execute("select id from units where folded = ? and scope = ?", [folded, unit_scope]).fetchone()
-        unit_id = row[0] if row else self._same_unit_other_spelling(canon.name, unit_scope)
-        if unit_id is None:
-            unit_id = conn.execute("insert into units (name, folded, scope, kind) values (?, ?, ?, ?)",
-                                   [canon.name, folded, unit_scope, canon.kind]).lastrowid
-        conn.executemany("insert or ignore into unit_aliases (alias, unit_id) values (?, ?)",
-                         [(a, unit_id) for a in registry.aliases(canon.name, unit_scope)])
+        if row:
+            # its aliases are in already: they depend on the folded name only (UnitRegistry.aliases goes
+            # through unit_key), and were inserted when the unit was created or renamed to this name
+            unit_id = row[0]
+        else:
+            unit_id = self._same_unit_other_spelling(canon.name, unit_scope)
+            if unit_id is None:
+                unit_id = conn.execute("insert into units (name, folded, scope, kind) values (?, ?, ?, ?)",
+                                       [canon.name, folded, unit_scope, canon.kind]).lastrowid
+            conn.executemany("insert or ignore into unit_aliases (alias, unit_id) values (?, ?)",
+                             [(a, unit_id) for a in registry.aliases(canon.name, unit_scope)])
         if len(self._unit_ids) >= 8192:   # bounded: memory stays flat over a large ingest
             self._unit_ids.clear()
         self._unit_ids[(written, scope)] = unit_id
@@ -337,6 +343,14 @@ class Store:
                                "where a.alias = ? and u.scope = ? limit 1", [short, scope]).fetchone()
             return row[0] if row else None
         acronym = acronym_key(key)
+        if acronym is None:   # written short in one word ("Sở GTVT", "Phòng TNMT tỉnh"): the unit whose long name shortens to it
+            bare = _TRAILING_PLACE_WORD.sub("", key)
+            candidates = conn.execute("select u.id, u.name from unit_aliases a join units u on u.id = a.unit_id "
+                                      "where a.alias = ? and u.scope = ? order by u.id", [bare, scope])
+            for unit_id, unit_name in candidates.fetchall():
+                if acronym_key(unit_key(unit_name)) == bare:
+                    return unit_id
+            return None
         if acronym:       # written long: a unit of this scope written short before takes the long name
             # every unit carries the squeezed form of its own key among its aliases, so the candidates
             # are the units of this scope with that alias (not every unit of the scope)

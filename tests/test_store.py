@@ -147,6 +147,38 @@ def test_a_unit_written_long_after_its_short_form_is_one_unit(tmp_path):
     assert [u.name for u in env] == ["Sở Tài nguyên và Môi trường"]
 
 
+@pytest.mark.parametrize("written", ["Sở TNMT", "Sở TNMT tỉnh"])
+def test_a_unit_written_short_in_one_word_after_its_long_form_is_one_unit(tmp_path, written):
+    long = HA_GIANG.replace("5. Sở Nội vụ", "5. Sở Tài nguyên và Môi trường")
+    short = HA_GIANG.replace("5. Sở Nội vụ", f"5. {written}").replace("Số: ", "Số: 9")
+    store = _store_of(tmp_path, long, short)
+    env = [u.name for u in store.units() if "TNMT" in u.name or "Tài nguyên" in u.name]
+    assert env == ["Sở Tài nguyên và Môi trường"]
+    unit_id = next(u.id for u in store.units() if u.name == "Sở Tài nguyên và Môi trường")
+    docs = {row[0] for row in store.db.execute(
+        "select t.doc_id from task_units l join tasks t on t.id = l.task_id where l.unit_id = ?", [unit_id])}
+    assert docs == {1, 2}
+
+
+def test_a_units_id_does_not_depend_on_what_the_store_remembers(tmp_path):
+    """Looking a unit up again in the database (after the store's bounded memory of ids was cleared)
+    finds the unit the remembered id named: long form after short, short after long."""
+    texts = [HA_GIANG.replace("5. Sở Nội vụ", f"5. {w}").replace("Số: ", f"Số: {i}")
+             for i, w in enumerate(["Sở TNMT", "Sở Tài nguyên và Môi trường", "Sở TNMT", "Sở TN&MT"])]
+    (tmp_path / "a").mkdir()
+    remembered = _store_of(tmp_path / "a", *texts)
+    d = tmp_path / "b" / "d"
+    d.mkdir(parents=True)
+    for name, text in zip("abcd", texts):
+        (d / f"{name}.md").write_text(text, encoding="utf-8")
+    forgetting = Store(tmp_path / "b" / "kb.db")
+    ingest_paths(forgetting, [d], on_file=lambda r: forgetting._unit_ids.clear())
+    assert [(u.name, u.scope) for u in forgetting.units()] == [(u.name, u.scope) for u in remembered.units()]
+    links = "select t.seq, t.doc_id, u.name, l.role from task_units l join tasks t on t.id = l.task_id " \
+            "join units u on u.id = l.unit_id order by 1, 2, 3, 4"
+    assert list(forgetting.db.execute(links)) == list(remembered.db.execute(links))
+
+
 def test_bulk_ingest_keeps_what_was_saved_before_a_failure(folder, tmp_path, monkeypatch):
     """Documents are committed in groups; a crash in the middle of a group still leaves every
     document saved before it on disk (seen from a new connection), and none half-saved."""

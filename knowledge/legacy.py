@@ -302,12 +302,13 @@ _GARBAGE_HINT = re.compile(
 
 def _latin_only(line: str) -> bool:
     """Only characters an 8-bit font can produce (Latin-1, cp1252 punctuation, U+F0xx)."""
-    for ch in line:
-        o = ord(ch)
-        if o <= 0xFF or 0xF020 <= o <= 0xF0FF or 0x2010 <= o <= 0x2026 or o in (0x20AC, 0x2122, 0x0152, 0x0153, 0x0160, 0x0161, 0x0178, 0x017D, 0x017E, 0x0192, 0x02C6, 0x02DC, 0x2030, 0x2039, 0x203A):
-            continue
-        return False
-    return True
+    return _NOT_8BIT.search(line) is None
+
+
+_8BIT_EXTRA = (0x20AC, 0x2122, 0x0152, 0x0153, 0x0160, 0x0161, 0x0178, 0x017D, 0x017E, 0x0192, 0x02C6, 0x02DC,
+               0x2030, 0x2039, 0x203A)
+# a character no 8-bit font produces (one regex scan instead of a Python loop over every character)
+_NOT_8BIT = re.compile("[^\x00-\xff\uf020-\uf0ff\u2010-\u2026" + "".join(chr(o) for o in _8BIT_EXTRA) + "]")
 
 
 _CONVERTERS = {

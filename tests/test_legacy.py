@@ -155,3 +155,13 @@ def test_plain_reader_reads_legacy_files(tmp_path: Path) -> None:
     vni = "Giao Sôû Noäi vuï chuû trì thöïc hieän."
     (tmp_path / "vni.txt").write_bytes(vni.encode("latin-1"))
     assert read_document(tmp_path / "vni.txt") == "Giao Sở Nội vụ chủ trì thực hiện."
+
+
+def test_the_8bit_line_test_is_the_plain_definition_for_every_character():
+    from knowledge.legacy import _latin_only
+
+    extra = {0x20AC, 0x2122, 0x0152, 0x0153, 0x0160, 0x0161, 0x0178, 0x017D, 0x017E, 0x0192, 0x02C6, 0x02DC,
+             0x2030, 0x2039, 0x203A}
+    for cp in range(0x10000):
+        expected = cp <= 0xFF or 0xF020 <= cp <= 0xF0FF or 0x2010 <= cp <= 0x2026 or cp in extra
+        assert _latin_only(f"ab{chr(cp)}c") == expected, hex(cp)

@@ -5,7 +5,7 @@ import unicodedata
 import pytest
 
 from knowledge.terms import search_form
-from knowledge.text import fold, fold_keep_length, part_folded, trie_pattern
+from knowledge.text import fold, fold_keep_length, nfc, part_folded, trie_pattern
 
 
 def _reference_fold(text: str) -> str:
@@ -122,3 +122,12 @@ def test_an_items_search_form_is_its_markers_fold_and_its_bodys_form(text):
 def test_texts_not_shaped_as_an_item_have_no_parts():
     from knowledge.terms import item_parts
     assert [item_parts(t) for t in ["Chủ trì", "1.", "1.Chủ trì", "UBND) x", "tn. x", "(1) x", "1 . x"]] == [None] * 7
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Ph\u00f2ng\u200b N\u00f4\u0323i v\u1ee5", "Phòng Nội vụ"),                 # zero width, decomposed mark
+    ("s\u00adố\u00a0276\r\nUBND\ufeff\rhuyện\u2060", "số 276\nUBND\nhuyện"),
+    ("không có gì lạ", "không có gì lạ"),
+])
+def test_text_is_normalised_with_zero_width_characters_and_odd_spaces_out(raw, expected):
+    assert nfc(raw) == expected

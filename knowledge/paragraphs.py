@@ -13,6 +13,24 @@ _NUM_RE = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){0,2})[.)]?\s+(?P<rest>(?!
 _LETTER_RE = re.compile(r"^(?P<label>[a-zđ])[)\.]\s+(?P<rest>.*)$", re.S)
 _BULLET_RE = re.compile(r"^(?P<label>[-–+•*])\s+(?P<rest>.*)$", re.S)
 _FOOTNOTE_RE = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^?\d+\]:?)\s*\S")
+_FOOTNOTE_FIRST = "¹²³⁴⁵⁶⁷⁸⁹⁰["
+
+
+def _first_kind(first: str) -> str:
+    """Which item patterns a paragraph's first character leaves possible (each opens with its own)."""
+    if first in "IVX":
+        return "roman"
+    if first.isdecimal():      # what \d matches
+        return "num"
+    if "a" <= first <= "z" or first == "đ":
+        return "letter"
+    if first and first in "-–+•*":
+        return "bullet"
+    return ""
+
+
+_ITEM_PATTERNS = {"roman": (("roman", _ROMAN_RE),), "num": (("num", _NUM_RE),), "letter": (("letter", _LETTER_RE),),
+                  "bullet": (("bullet", _BULLET_RE),)}
 _TERMINAL = (".", ";", ":", "!", "?", "./.", "…")
 
 
@@ -27,12 +45,13 @@ class Para:
 
 def _classify(raw: str, bold: bool) -> Para:
     s = raw.strip()
-    if _FOOTNOTE_RE.match(s):
+    first = s[:1]
+    if first in _FOOTNOTE_FIRST and _FOOTNOTE_RE.match(s):
         return Para(s, "footnote", "", raw, bold)
-    m = _ARTICLE_RE.match(s)
+    m = _ARTICLE_RE.match(s) if first in "ĐMP" else None
     if m:   # "Điều 2. Giao Sở Nội vụ …" in a Quyết định: an article is a top-level item
         return Para(m.group("rest").strip() or m.group("label"), "roman", m.group("label"), raw, bold)
-    for kind, rx in (("roman", _ROMAN_RE), ("num", _NUM_RE), ("letter", _LETTER_RE), ("bullet", _BULLET_RE)):
+    for kind, rx in _ITEM_PATTERNS.get(_first_kind(first), ()):
         m = rx.match(s)
         if m:
             rest = m.group("rest").strip()

@@ -1,6 +1,8 @@
 """Extraction rules on directives written in the tests."""
 from datetime import date
 
+import pytest
+
 from knowledge.extract import extract
 from tests.directive_samples import BROKEN_PAGE, HA_GIANG, TAN_LAC_PLAN
 
@@ -189,3 +191,33 @@ Nguyễn Văn Hải
     assert review.assignees == ("Tổ công tác",) and review.clause == "Điều 2"
     assert review.deadline == date(2024, 9, 30) and review.monitors == ("Phòng Nội vụ",)
     assert not any("thi hành Quyết định" in t.action for t in doc.tasks)
+
+
+@pytest.mark.parametrize("line", [
+    "I. NHIỆM VỤ", "XII) Tổ chức", "IV.Không cách", "1. Phòng Nội vụ", "2.3. Giao", "12 tháng 4", "3) Sở Y tế",
+    "a) Rà soát", "đ) Báo cáo", "i. chữ thường", "- Gạch đầu dòng", "– Gạch dài", "• Chấm", "* Sao",
+    "Điều 2. Giao Sở Nội vụ", "Mục II: Nội dung", "Phần 1. Chung", "¹ Chú thích", "[^2]: Ghi chú", "[3] Ghi chú",
+    "١. chữ số Ả Rập", "Văn bản thường", "", "(1) Trong ngoặc",
+])
+def test_a_paragraph_is_classified_as_if_every_item_pattern_were_tried(line):
+    import re as _re
+
+    from knowledge import paragraphs as P
+
+    s = line.strip()
+    if P._FOOTNOTE_RE.match(s):
+        expected = ("footnote", "")
+    elif P._ARTICLE_RE.match(s):
+        expected = ("roman", P._ARTICLE_RE.match(s).group("label"))
+    else:
+        expected = ("plain", "")
+        for kind, rx in (("roman", P._ROMAN_RE), ("num", P._NUM_RE), ("letter", P._LETTER_RE), ("bullet", P._BULLET_RE)):
+            m = rx.match(s)
+            if m:
+                rest = m.group("rest").strip()
+                if kind == "num" and _re.match(r"^(?:tháng|năm|ngày|giờ|%)", rest):
+                    break
+                expected = (kind, m.group("label"))
+                break
+    para = P._classify(line, False)
+    assert (para.kind, para.label) == expected

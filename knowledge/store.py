@@ -18,7 +18,7 @@ from knowledge.errors import UnknownTask
 from knowledge.models import Document, StoredTask
 from knowledge.text import fold
 from knowledge.terms import item_parts, search_form
-from knowledge.units import PLACE_WORDS, UnitRegistry, acronym_key, squeeze_acronyms, unit_key
+from knowledge.units import UnitRegistry, acronym_key, squeeze_acronyms, unit_key, without_place_word
 
 STATUS_TODO = "chua_thuc_hien"
 STATUS_DOING = "dang_thuc_hien"
@@ -28,7 +28,6 @@ SEARCH_MEMO = 256      # full-text search results kept (see Store._searched)
 COMMON_SHARE = 0.05    # a word held by more than this share of the rows is common (see Store.search_words) ...
 COMMON_MIN_ROWS = 2000  # ... in a store of at least this many rows (smaller stores search every word)
 COMMON_RANKED = 2000   # a search whose every word is common ranks only this many of the newest matches
-_TRAILING_PLACE_WORD = re.compile(r"\s+(?:" + "|".join(PLACE_WORDS) + r")$")   # "so gtvt tinh" -> "so gtvt"
 _PLAIN_WORD = re.compile(r"[a-z0-9]+")   # a word the full-text tokenizer keeps whole (no '%', ',', '.')
 
 
@@ -344,7 +343,7 @@ class Store:
             return row[0] if row else None
         acronym = acronym_key(key)
         if acronym is None:   # written short in one word ("Sở GTVT", "Phòng TNMT tỉnh"): the unit whose long name shortens to it
-            bare = _TRAILING_PLACE_WORD.sub("", key)
+            bare = without_place_word(key)   # "so gtvt tinh" -> "so gtvt"
             candidates = conn.execute("select u.id, u.name from unit_aliases a join units u on u.id = a.unit_id "
                                       "where a.alias = ? and u.scope = ? order by u.id", [bare, scope])
             for unit_id, unit_name in candidates.fetchall():

@@ -39,6 +39,14 @@ UNIT_TYPES = tuple(sorted((
 ), key=len, reverse=True))
 GLOBAL_PREFIXES = ("bo ", "chinh phu", "thu tuong", "van phong chinh phu", "quoc hoi")
 PLACE_WORDS = ("tinh", "huyen", "xa", "thi xa", "thi tran", "phuong", "thanh pho", "quan")
+_TRAILING_PLACE_WORD = re.compile(r"\s+(?:" + "|".join(PLACE_WORDS) + r")$")
+
+
+def without_place_word(key: str) -> str:
+    """'phong noi vu huyen' -> 'phong noi vu': a unit key without the level word it ends with."""
+    return _TRAILING_PLACE_WORD.sub("", key)
+
+
 _SEPARATORS = re.compile(r"\s*(?:&|\+|-|–|—|/|,|;|\bva\b)\s*")
 
 
@@ -150,7 +158,7 @@ class UnitRegistry:
             out.add(key[5:])
         # "Phòng Nội vụ huyện" -> also "Phòng Nội vụ"
         if not key.startswith("ubnd") and " cac " not in f" {key} ":
-            out.add(re.sub(r"\s+(?:" + "|".join(PLACE_WORDS) + r")$", "", key))
+            out.add(without_place_word(key))
         for a in list(out):
             sq = squeeze_acronyms(a)
             out.add(sq)

@@ -16,7 +16,7 @@ from knowledge.assignees import INTRO_VERBS, canonical_units, is_generic, starts
 from knowledge.metadata import Header, read_header, references
 from knowledge.models import Document, Passage, Task
 from knowledge.paragraphs import Para, split_paragraphs
-from knowledge.text import fold, modern_tones, part_folded, squash
+from knowledge.text import fold, folded_part, modern_tones, part_folded, squash
 from knowledge.units import UnitRegistry
 
 _DIRECTIVE_VERBS = re.compile(
@@ -378,9 +378,9 @@ def _finish(w: _Walk) -> list[Task]:
     last_extension: dates.DeadlineHit | None = None
     for d in w.drafts:
         action = squash(d.text)
+        folded = _folded_part(d.source, action)
         if _BOILERPLATE_ACTION.match(fold(action)) or _FORMULA.match(fold(action)) or _is_closing(action):
             continue
-        folded = _folded_part(d.source, action)
         hits = dates.find_deadlines(action, issued, folded)
         extension = [h for h in hits if h.extends]
         plain_hits = [h for h in hits if not h.extends]
@@ -417,7 +417,7 @@ def _finish(w: _Walk) -> list[Task]:
 def _folded_part(source: str, part: str) -> str | None:
     """fold_keep_length(part) as a slice of its paragraph's fold, when the part is found in it."""
     i = source.find(part) if source else -1
-    return part_folded(source, i, i + len(part)) if i >= 0 else None
+    return folded_part(source, i, i + len(part)) if i >= 0 else None
 
 
 def _coordinators(w: _Walk, action: str, assignees: tuple[str, ...], folded: str | None = None) -> tuple[str, ...]:

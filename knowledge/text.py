@@ -100,9 +100,18 @@ def _folded_word_same_length(word: str) -> str:
 
 def fold(text: str) -> str:
     """Lower case, no diacritics, đ -> d, single spaces: the key every match uses."""
+    known = _KNOWN_FOLDS.get(text)
+    if known is not None:
+        return known
     if text and len(text) > 160:
         return _fold_long(text)
     return _fold_short(text)
+
+
+# Folds a caller has already, as slices of a longer text's fold (see folded_part): fold() returns them
+# without folding again. Bounded like the other caches; filled only by folded_part.
+_KNOWN_FOLDS: dict[str, str] = {}
+_MAX_KNOWN_FOLDS = 1024
 
 
 @lru_cache(maxsize=16384)   # names, phrases and short actions: questions come back to them (full after ~1,000 documents of an ingest)
@@ -140,6 +149,34 @@ def part_folded(text: str, start: int, end: int | None = None) -> str | None:
     by character), or None where it could differ: a capital sigma, the one letter whose lower case
     depends on the letter after it."""
     return None if "Σ" in text else fold_keep_length(text)[start:end]
+
+
+# What makes fold(text) differ from fold_keep_length(text): a character that folds to none or to
+# several, one whose lower case is longer (İ) or depends on the next letter (Σ), white space other
+# than a space (fold squashes it). Double and outer spaces are tested apart (substring tests).
+_NOT_PLAIN = re.compile("[" + "".join(re.escape(chr(cp)) for cp, v in sorted(_FOLD.items()) if not v or len(v) != 1)
+                        + "İΣ" + "".join(re.escape(chr(cp)) for cp in range(0x10000) if chr(cp).isspace() and cp != 0x20)
+                        + "]")
+
+
+@lru_cache(maxsize=256)   # a paragraph is asked for once per draft taken from it
+def _plain(text: str) -> bool:
+    return bool(text) and text[0] != " " and text[-1] != " " and "  " not in text and not _NOT_PLAIN.search(text)
+
+
+def folded_part(text: str, start: int, end: int) -> str | None:
+    """fold_keep_length(text[start:end]), or None where a slice could differ (see part_folded). For
+    a plain text (squashed, each character folding to one) fold() of the part is the same slice,
+    the text's fold() is the one already made, and the part's fold() is remembered for whoever
+    folds it next (the rules, the store's search form)."""
+    if not _plain(text):
+        return part_folded(text, start, end)
+    part, folded = text[start:end], fold(text)[start:end]
+    if part[:1] != " " and part[-1:] != " ":
+        if len(_KNOWN_FOLDS) >= _MAX_KNOWN_FOLDS:
+            _KNOWN_FOLDS.clear()
+        _KNOWN_FOLDS[part] = folded
+    return folded
 
 
 def squash(text: str) -> str:

@@ -5,7 +5,7 @@ import unicodedata
 import pytest
 
 from knowledge.terms import search_form
-from knowledge.text import fold, fold_keep_length, nfc, part_folded, trie_pattern
+from knowledge.text import _fold, fold, fold_keep_length, folded_part, nfc, part_folded, trie_pattern
 
 
 def _reference_fold(text: str) -> str:
@@ -131,3 +131,17 @@ def test_texts_not_shaped_as_an_item_have_no_parts():
 ])
 def test_text_is_normalised_with_zero_width_characters_and_odd_spaces_out(raw, expected):
     assert nfc(raw) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Giao Phòng Nội vụ chủ trì, phối hợp với Phòng TN&MT báo cáo trước ngày 09/12/2019.",   # plain
+    "Giao  Phòng Nội vụ", " Giao Phòng", "ΟΔΟΣ Phòng Tư pháp", "e\u0301 Phòng", "İ Phòng Nội vụ", "Phòng\tNội vụ",
+])
+def test_a_part_folded_from_its_paragraph_is_what_folding_the_part_gives(text):
+    for start in range(len(text)):
+        for end in range(start + 1, len(text) + 1, 3):
+            sliced = folded_part(text, start, end)
+            part = text[start:end]
+            assert sliced is None or sliced == fold_keep_length(part), (start, end)
+            if part.strip() == part:   # what fold() answers now (remembered or not) is folding the part
+                assert fold(part) == _fold(part), (start, end)

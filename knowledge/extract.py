@@ -16,7 +16,7 @@ from knowledge.assignees import INTRO_VERBS, canonical_units, is_generic, starts
 from knowledge.metadata import Header, read_header, references
 from knowledge.models import Document, Passage, Task
 from knowledge.paragraphs import Para, split_paragraphs
-from knowledge.text import fold, folded_part, modern_tones, part_folded, squash
+from knowledge.text import fold, folded_part, is_plain, modern_tones, part_folded, squash
 from knowledge.units import UnitRegistry
 
 _DIRECTIVE_VERBS = re.compile(
@@ -377,8 +377,7 @@ def _finish(w: _Walk) -> list[Task]:
     tasks: list[dict] = []
     last_extension: dates.DeadlineHit | None = None
     for d in w.drafts:
-        action = squash(d.text)
-        folded = _folded_part(d.source, action)
+        action, folded = _action_of(d)
         if _BOILERPLATE_ACTION.match(fold(action)) or _FORMULA.match(fold(action)) or _is_closing(action):
             continue
         hits = dates.find_deadlines(action, issued, folded)
@@ -414,10 +413,17 @@ def _finish(w: _Walk) -> list[Task]:
     return [Task(**t) for t in tasks]
 
 
-def _folded_part(source: str, part: str) -> str | None:
-    """fold_keep_length(part) as a slice of its paragraph's fold, when the part is found in it."""
-    i = source.find(part) if source else -1
-    return folded_part(source, i, i + len(part)) if i >= 0 else None
+def _action_of(d: _Draft) -> tuple[str, str | None]:
+    """The draft's text with white space squashed, and its fold_keep_length when it is a part of its
+    paragraph (a slice of the paragraph's fold). A part of a plain paragraph is squashed already."""
+    text, source = d.text, d.source
+    if source and text[:1] != " " and text[-1:] != " " and is_plain(source):
+        i = source.find(text)
+        if i >= 0:
+            return text, folded_part(source, i, i + len(text))
+    action = squash(text)
+    i = source.find(action) if source else -1
+    return action, folded_part(source, i, i + len(action)) if i >= 0 else None
 
 
 def _coordinators(w: _Walk, action: str, assignees: tuple[str, ...], folded: str | None = None) -> tuple[str, ...]:

@@ -160,7 +160,9 @@ _NOT_PLAIN = re.compile("[" + "".join(re.escape(chr(cp)) for cp, v in sorted(_FO
 
 
 @lru_cache(maxsize=256)   # a paragraph is asked for once per draft taken from it
-def _plain(text: str) -> bool:
+def is_plain(text: str) -> bool:
+    """Squashed (single spaces, none at either end) and every character folding to exactly one:
+    fold() and fold_keep_length() of the text and of any part of it without outer spaces agree."""
     return bool(text) and text[0] != " " and text[-1] != " " and "  " not in text and not _NOT_PLAIN.search(text)
 
 
@@ -169,7 +171,7 @@ def folded_part(text: str, start: int, end: int) -> str | None:
     a plain text (squashed, each character folding to one) fold() of the part is the same slice,
     the text's fold() is the one already made, and the part's fold() is remembered for whoever
     folds it next (the rules, the store's search form)."""
-    if not _plain(text):
+    if not is_plain(text):
         return part_folded(text, start, end)
     part, folded = text[start:end], fold(text)[start:end]
     if part[:1] != " " and part[-1:] != " ":

@@ -221,3 +221,19 @@ def test_a_paragraph_is_classified_as_if_every_item_pattern_were_tried(line):
                 break
     para = P._classify(line, False)
     assert (para.kind, para.label) == expected
+
+
+@pytest.mark.parametrize("source, text", [
+    ("Phòng Nội vụ chủ trì, báo cáo trước ngày 09/12/2019.", "chủ trì, báo cáo trước ngày 09/12/2019."),
+    ("Phòng Nội vụ chủ trì, báo cáo.", "báo  cáo."),                  # not a part as written: squashed
+    ("Phòng Nội vụ chủ trì,  báo cáo.", "chủ trì,  báo cáo."),       # a paragraph that is not squashed
+    ("Phòng Nội vụ chủ trì.", " chủ trì."), ("", "Bảng: chủ trì"), ("ΟΔΟΣ chủ trì", "chủ trì"),
+])
+def test_a_drafts_action_is_its_text_squashed_with_the_fold_of_that(source, text):
+    from knowledge.extract import _action_of, _Draft
+    from knowledge.text import fold_keep_length, squash
+
+    action, folded = _action_of(_Draft("1", text, ("Phòng Nội vụ",), source=source))
+    assert action == squash(text)
+    assert folded is None or folded == fold_keep_length(action)
+    assert folded is not None or squash(text) not in source or "Σ" in source

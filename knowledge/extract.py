@@ -34,7 +34,9 @@ _FORMULA = re.compile(
     r"^(?:(?:chi thi|quyet dinh|van ban|ke hoach|cong van|thong bao|quy che|quy dinh) nay co hieu luc|"
     r"(?:yeu cau|de nghi) [^.]{0,200}?(?:nghiem tuc|khan truong)?,? ?(?:trien khai|to chuc)?,? ?thuc hien\s*\./\.?$|"
     r"trong qua trinh (?:thuc hien|trien khai),? neu co (?:kho khan|vuong mac))")
-_SENTENCE_SPLIT = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
+# a sentence ends at "." or ";" before white space and a capital (the pattern opens with the stop, so
+# re skips to the stops at C speed; a look-behind first would be tried at every position)
+_SENTENCE_END = re.compile(r"[.;](\s+)(?=[A-ZĐÀ-Ỹ])")
 _COORD_RE = re.compile(r"(?i)(?<![\wÀ-ỹ])phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+")
 _VIA_RE = re.compile(r"(?i)\(\s*qua\s+([^()]+?)(?:\s+(?:để\s+)?(?:tổng hợp|thẩm định|theo dõi)[^)]*)?\)")
 _MONITOR_ACTION = re.compile(r"(?:^|; |\bla (?:co quan|don vi) (?:thuong truc|dau moi)[^;.]{0,60}?,? )(?:chi dao, )?"
@@ -345,7 +347,7 @@ def _take(w: _Walk, p: Para) -> None:
 
 def _split_nested(w: _Walk, text: str) -> list[tuple[tuple[str, ...] | None, str]]:
     """A sentence inside a paragraph that assigns another unit becomes its own task."""
-    sentences = _SENTENCE_SPLIT.split(text)
+    sentences = _sentences(text)
     out: list[tuple[tuple[str, ...] | None, str]] = []
     current_units: tuple[str, ...] | None = None
     buf: list[str] = []
@@ -362,6 +364,17 @@ def _split_nested(w: _Walk, text: str) -> list[tuple[tuple[str, ...] | None, str
         buf.append(s)
     if buf:
         out.append((current_units, " ".join(buf)))
+    return out
+
+
+def _sentences(text: str) -> list[str]:
+    """The text cut at each sentence end, the white space between sentences dropped (what
+    re.split(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])", text) gives)."""
+    out, last = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        out.append(text[last:m.start(1)])
+        last = m.end(1)
+    out.append(text[last:])
     return out
 
 

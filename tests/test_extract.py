@@ -237,3 +237,18 @@ def test_a_drafts_action_is_its_text_squashed_with_the_fold_of_that(source, text
     assert action == squash(text)
     assert folded is None or folded == fold_keep_length(action)
     assert folded is not None or squash(text) not in source or "Σ" in source
+
+
+def test_sentences_are_cut_as_the_look_behind_split_cuts_them():
+    import random
+    import re as _re
+
+    from knowledge.extract import _sentences
+
+    reference = _re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
+    rnd = random.Random(3)
+    for _ in range(20000):
+        text = "".join(rnd.choice(".; \tAĐbcÀ;\n.x") for _ in range(rnd.randint(0, 20)))
+        assert _sentences(text) == reference.split(text), repr(text)
+    assert _sentences("Giao Phòng A. Phòng B báo cáo; Sở C theo dõi.") == ["Giao Phòng A.", "Phòng B báo cáo;",
+                                                                          "Sở C theo dõi."]

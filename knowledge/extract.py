@@ -369,7 +369,7 @@ def _split_nested(w: _Walk, text: str) -> list[tuple[tuple[str, ...] | None, str
 
 def _sentences(text: str) -> list[str]:
     """The text cut at each sentence end, the white space between sentences dropped (what
-    re.split(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])", text) gives)."""
+    re.split(r"(?<=[.;])\\s+(?=[A-ZĐÀ-Ỹ])", text) gives)."""
     out, last = [], 0
     for m in _SENTENCE_END.finditer(text):
         out.append(text[last:m.start(1)])

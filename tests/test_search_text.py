@@ -145,3 +145,11 @@ def test_a_part_folded_from_its_paragraph_is_what_folding_the_part_gives(text):
             assert sliced is None or sliced == fold_keep_length(part), (start, end)
             if part.strip() == part:   # what fold() answers now (remembered or not) is folding the part
                 assert fold(part) == _fold(part), (start, end)
+
+
+def test_the_list_of_white_space_is_what_str_split_splits_on():
+    import sys
+
+    from knowledge.text import OTHER_WHITE_SPACE
+
+    assert OTHER_WHITE_SPACE == "".join(chr(cp) for cp in range(sys.maxunicode + 1) if chr(cp).isspace() and cp != 0x20)

@@ -326,15 +326,25 @@ def canonical_units(names: list[str] | tuple[str, ...], registry: UnitRegistry, 
 @lru_cache(maxsize=PHRASE_CACHE)
 def qualify(name: str, issuer: str | None) -> str:
     """A bare 'UBND' or 'UBND xã' in a directive of UBND xã Cẩm Long is UBND xã Cẩm Long."""
-    if not issuer:
+    parts = _issuer_parts(issuer) if issuer else None
+    if parts is None:
         return name
-    m = re.match(r"^(UBND|HĐND)\s+(tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+(.+)$", issuer)
-    if not m:
-        return name
-    body, level, place = m.groups()
-    if re.fullmatch(rf"(?:{body})(?:\s+{level})?", name):
+    bare, before_ubnd, level, place = parts
+    if bare.fullmatch(name):
         return issuer
-    mm = re.match(rf"^(.*\S)\s+UBND(?:\s+{level})?$", name)
+    mm = before_ubnd.match(name)
     if mm:
         return f"{mm.group(1)} UBND {level} {place}"
     return name
+
+
+_ISSUER = re.compile(r"^(UBND|HĐND)\s+(tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+(.+)$")
+
+
+@lru_cache(maxsize=256)   # one issuer per document: its patterns are made once, not per unit name
+def _issuer_parts(issuer: str) -> tuple[re.Pattern[str], re.Pattern[str], str, str] | None:
+    m = _ISSUER.match(issuer)
+    if not m:
+        return None
+    body, level, place = m.groups()
+    return (re.compile(rf"(?:{body})(?:\s+{level})?"), re.compile(rf"^(.*\S)\s+UBND(?:\s+{level})?$"), level, place)

@@ -167,9 +167,10 @@ def _phrase_end(text: str, f: str, pos: int, allow_colon: bool, max_words: int) 
             continue
         # at a word start
         if i > exempt_until:
+            capital = text[i].isupper()
             m_unit = _START_RE.match(f, i)
-            m_verb0 = _VERB_RE.match(f, i)
-            if m_unit and (_NOT_UNIT.match(f, i) or (m_verb0 and m_verb0.end() > m_unit.end() and not text[i].isupper())):
+            m_verb0 = None if capital else _VERB_RE.match(f, i)   # a capitalised word is never read as a verb
+            if m_unit and (_NOT_UNIT.match(f, i) or (m_verb0 and m_verb0.end() > m_unit.end())):
                 m_unit = None
             if m_unit and m_unit.group(0) in NEEDS_NAME:
                 exempt_until = m_unit.end() + _next_word_len(f, m_unit.end())
@@ -178,9 +179,9 @@ def _phrase_end(text: str, f: str, pos: int, allow_colon: bool, max_words: int) 
                     head = " ".join(fold_keep_length(x) for x in nxt.groups() if x)
                     if head not in heads:
                         heads += (head,)
-            elif heads and not text[i].isupper() and words > 2 and f.startswith(heads, i):
+            elif heads and not capital and words > 2 and f.startswith(heads, i):
                 return i
-            elif m_verb0 and words and not text[i].isupper():
+            elif m_verb0 and words:
                 if _after_comma(text, i):
                     if not _is_name_word_after_comma(f, i):
                         return i

@@ -104,7 +104,7 @@ def _starts_with_unit(head: str) -> bool:
 def unit_phrase(text: str, *, allow_colon: bool = True, max_words: int = 45,
                 folded: str | None = None) -> UnitPhrase | None:
     """The unit phrase at the start of ``text`` and where the action begins, or None. ``folded``:
-    fold_keep_length(text) when the caller has it (a slice of a longer text's, see text.part_folded)."""
+    fold_keep_length(text) when the caller has it (a slice of a longer text's, see text.folded_part)."""
     lead = len(text) - len(text.lstrip())
     f = folded if folded is not None else fold_keep_length(text)
     if not _START_RE.match(f, lead) or _NOT_UNIT.match(f, lead):

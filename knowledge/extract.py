@@ -16,7 +16,7 @@ from knowledge.assignees import INTRO_VERBS, canonical_units, is_generic, starts
 from knowledge.metadata import Header, read_header, references
 from knowledge.models import Document, Passage, Task
 from knowledge.paragraphs import Para, split_paragraphs
-from knowledge.text import fold, folded_part, is_plain, modern_tones, part_folded, squash
+from knowledge.text import fold, folded_part, is_plain, modern_tones, squash
 from knowledge.units import UnitRegistry
 
 _DIRECTIVE_VERBS = re.compile(
@@ -323,7 +323,7 @@ def _take(w: _Walk, p: Para) -> None:
         w.levels[p.kind] = _units(w, split_units(body.rstrip().rstrip(":")))
         return
     if intro or starts_with_unit(body) or p.kind in ORDER:
-        up = unit_phrase(body, folded=part_folded(text, intro.end()) if intro else None)
+        up = unit_phrase(body, folded=folded_part(text, intro.end()) if intro else None)
         if up and (intro or up.end < len(body) or p.kind in ORDER):
             rest = body[up.end:].strip()
             if p.kind in ORDER and not rest:
@@ -446,7 +446,7 @@ def _coordinators(w: _Walk, action: str, assignees: tuple[str, ...], folded: str
     for m in _COORD_RE.finditer(action):
         rest = action[m.end():]
         up = unit_phrase(rest, allow_colon=False,
-                         folded=folded[m.end():] if folded is not None else part_folded(action, m.end()))
+                         folded=folded[m.end():] if folded is not None else folded_part(action, m.end()))
         if up:
             for u in _units(w, up.units):
                 if u not in out and u not in assignees:

@@ -12,9 +12,6 @@ _OLD_TONES = {
     "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
     "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }
-_OLD_TONE_RE = re.compile(
-    "|".join(sorted({k for k in _OLD_TONES} | {k.upper() for k in _OLD_TONES} | {k[0].upper() + k[1:] for k in _OLD_TONES}, key=len, reverse=True))
-)
 _ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
 
@@ -144,13 +141,6 @@ def fold_keep_length(text: str) -> str:
     return " ".join([get(w) or _folded_word_same_length(w) for w in low.split(" ")])
 
 
-def part_folded(text: str, start: int, end: int | None = None) -> str | None:
-    """fold_keep_length(text[start:end]) as a slice of fold_keep_length(text) (folding maps character
-    by character), or None where it could differ: a capital sigma, the one letter whose lower case
-    depends on the letter after it."""
-    return None if "Σ" in text else fold_keep_length(text)[start:end]
-
-
 # every character str.split() splits on but the space (tests/test_search_text.py checks the list)
 OTHER_WHITE_SPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
                      "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
@@ -169,13 +159,14 @@ def is_plain(text: str) -> bool:
     return bool(text) and text[0] != " " and text[-1] != " " and "  " not in text and not _NOT_PLAIN.search(text)
 
 
-def folded_part(text: str, start: int, end: int) -> str | None:
-    """fold_keep_length(text[start:end]), or None where a slice could differ (see part_folded). For
-    a plain text (squashed, each character folding to one) fold() of the part is the same slice,
-    the text's fold() is the one already made, and the part's fold() is remembered for whoever
-    folds it next (the rules, the store's search form)."""
+def folded_part(text: str, start: int, end: int | None = None) -> str | None:
+    """fold_keep_length(text[start:end]) as a slice of the text's fold (folding maps character by
+    character), or None where a slice could differ: a capital sigma, the one letter whose lower case
+    depends on the letter after it. For a plain text (squashed, each character folding to one) the
+    slice is taken from the text's fold(), which is made already, and it is also fold() of the part:
+    it is remembered for whoever folds the part next (the rules, the store's search form)."""
     if not is_plain(text):
-        return part_folded(text, start, end)
+        return None if "Σ" in text else fold_keep_length(text)[start:end]
     part, folded = text[start:end], fold(text)[start:end]
     if part[:1] != " " and part[-1:] != " ":
         if len(_KNOWN_FOLDS) >= _MAX_KNOWN_FOLDS:

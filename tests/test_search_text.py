@@ -5,7 +5,7 @@ import unicodedata
 import pytest
 
 from knowledge.terms import search_form
-from knowledge.text import _fold, fold, fold_keep_length, folded_part, nfc, part_folded, trie_pattern
+from knowledge.text import _fold, fold, fold_keep_length, folded_part, nfc, trie_pattern
 
 
 def _reference_fold(text: str) -> str:
@@ -34,9 +34,9 @@ def test_fold_matches_the_character_by_character_definition(text):
 ])
 def test_a_part_folded_as_a_slice_is_the_part_folded(text):
     for start in range(len(text) + 1):
-        sliced = part_folded(text, start)
+        sliced = folded_part(text, start)
         assert sliced is None or sliced == fold_keep_length(text[start:]), start
-    assert (part_folded(text, 3) is None) == ("Σ" in text)
+    assert (folded_part(text, 3) is None) == ("Σ" in text)
 
 
 def test_fold_gives_the_same_word_the_same_way_every_time():

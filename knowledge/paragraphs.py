@@ -16,21 +16,21 @@ _FOOTNOTE_RE = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^?\d+\]:?)\s*\
 _FOOTNOTE_FIRST = "¹²³⁴⁵⁶⁷⁸⁹⁰["
 
 
-def _first_kind(first: str) -> str:
-    """Which item patterns a paragraph's first character leaves possible (each opens with its own)."""
+def _item_pattern(first: str) -> tuple[str, re.Pattern[str]] | None:
+    """The one item pattern a paragraph's first character leaves possible (each opens with its own)."""
+    if not first:
+        return None
     if first in "IVX":
-        return "roman"
+        return "roman", _ROMAN_RE
     if first.isdecimal():      # what \d matches
-        return "num"
+        return "num", _NUM_RE
     if "a" <= first <= "z" or first == "đ":
-        return "letter"
-    if first and first in "-–+•*":
-        return "bullet"
-    return ""
+        return "letter", _LETTER_RE
+    if first in "-–+•*":
+        return "bullet", _BULLET_RE
+    return None
 
 
-_ITEM_PATTERNS = {"roman": (("roman", _ROMAN_RE),), "num": (("num", _NUM_RE),), "letter": (("letter", _LETTER_RE),),
-                  "bullet": (("bullet", _BULLET_RE),)}
 _TERMINAL = (".", ";", ":", "!", "?", "./.", "…")
 
 
@@ -51,12 +51,12 @@ def _classify(raw: str, bold: bool) -> Para:
     m = _ARTICLE_RE.match(s) if first in "ĐMP" else None
     if m:   # "Điều 2. Giao Sở Nội vụ …" in a Quyết định: an article is a top-level item
         return Para(m.group("rest").strip() or m.group("label"), "roman", m.group("label"), raw, bold)
-    for kind, rx in _ITEM_PATTERNS.get(_first_kind(first), ()):
-        m = rx.match(s)
-        if m:
-            rest = m.group("rest").strip()
-            if kind == "num" and re.match(r"^\d", m.group("label")) and re.match(r"^(?:tháng|năm|ngày|giờ|%)", rest):
-                break
+    item = _item_pattern(first)
+    m = item[1].match(s) if item else None
+    if item and m:
+        kind, rest = item[0], m.group("rest").strip()
+        # "12 tháng 4 …", "5 năm …": a number opening a sentence, not an item
+        if not (kind == "num" and re.match(r"^\d", m.group("label")) and re.match(r"^(?:tháng|năm|ngày|giờ|%)", rest)):
             return Para(rest, kind, m.group("label"), raw, bold)
     return Para(s, "plain", "", raw, bold)
 

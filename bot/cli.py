@@ -24,11 +24,13 @@ def _today(value: str | None) -> date:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     store = open_store(args.db)
-    count = sum(1 for _ in iter_files(args.paths))   # counted, not kept: 10,000 paths would be held all along
     progress = None
-    if not args.json and count > 20 and sys.stderr.isatty() or args.progress:
-        from tqdm import tqdm
-        progress = tqdm(total=count, unit="file", file=sys.stderr)
+    if args.progress or not args.json and sys.stderr.isatty():
+        # counted for the bar (a second walk of the folders), not kept: 10,000 paths would be held all along
+        count = sum(1 for _ in iter_files(args.paths))
+        if args.progress or count > 20:
+            from tqdm import tqdm
+            progress = tqdm(total=count, unit="file", file=sys.stderr)
 
     def on_file(r: FileReport) -> None:
         if progress:

@@ -17,7 +17,7 @@ from knowledge import migrations
 from knowledge.errors import UnknownTask
 from knowledge.models import Document, StoredTask
 from knowledge.text import fold
-from knowledge.terms import item_parts, search_form
+from knowledge.terms import item_search_form, search_form
 from knowledge.units import UnitRegistry, acronym_key, squeeze_acronyms, unit_key, without_place_word
 
 STATUS_TODO = "chua_thuc_hien"
@@ -191,9 +191,7 @@ class Store:
             """A passage keeps its item marker ("1. …"): its body's form is often made already."""
             found = forms.get(text)
             if found is None:
-                item = item_parts(text)
-                body = form(item[1]) if item else ""
-                found = forms[text] = (fold(item[0]) + " " + body) if body else search_form(text)
+                found = forms[text] = item_search_form(text, form)
             return found
 
         conn.executemany(_INSERT_TASK, [

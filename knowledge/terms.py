@@ -7,6 +7,7 @@ Both the indexed text and the question go through ``search_form`` so that
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from knowledge.text import fold, trie_pattern
 
@@ -107,6 +108,14 @@ def item_parts(text: str) -> tuple[str, str] | None:
     if space and body and _ITEM_MARKER.fullmatch(marker):
         return marker, body
     return None
+
+
+def item_search_form(text: str, body_form: Callable[[str], str] = search_form) -> str:
+    """search_form(text), made from the body's form when the text is an item ("1. Chủ trì …", see
+    item_parts): ``body_form`` may be a caller's memo of forms it has made already."""
+    item = item_parts(text)
+    body = body_form(item[1]) if item else ""
+    return f"{fold(item[0])} {body}" if item and body else search_form(text)
 
 
 _QUESTION_PHRASES = re.compile(r"\b(?:bao nhieu|bao gio|nhu the nao|the nao|la gi|ra sao)\b")

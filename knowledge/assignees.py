@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from knowledge.text import PHRASE_CACHE, fold_keep_length, squash, trie_pattern
-from knowledge.units import UnitRegistry
+from knowledge.units import UnitRegistry, unit_key
 
 UNIT_STARTS = tuple(sorted({
     "phong", "so", "ban", "trung tam", "van phong", "chi cuc", "chi nhanh", "cong an", "doi", "to", "ubnd", "hdnd",
@@ -58,7 +58,7 @@ VERBS = tuple(sorted({
     "chiu trach nhiem",
 }, key=len, reverse=True))
 # longest word first, factored by common prefixes (text.trie_pattern): these run at every word of a phrase
-_VERB_RE = re.compile(r"(?:" + trie_pattern(VERBS) + r")(?![\w])")
+VERB_RE = re.compile(r"(?:" + trie_pattern(VERBS) + r")(?![\w])")
 _START_RE = re.compile(r"(?:" + trie_pattern(UNIT_STARTS) + r")(?![\w])")
 _SPLIT_RE = re.compile(r"(?:" + trie_pattern(SPLIT_STARTS) + r")(?![\w])")
 _PLACE_NAME_LIST = re.compile(r"^(?P<head>.*?\bcác\s+(?P<level>xã|phường|thị trấn|huyện|thị xã|thành phố|quận))\s*:\s*(?P<names>.+)$", re.I)
@@ -169,7 +169,7 @@ def _phrase_end(text: str, f: str, pos: int, allow_colon: bool, max_words: int) 
         if i > exempt_until:
             capital = text[i].isupper()
             m_unit = _START_RE.match(f, i)
-            m_verb0 = None if capital else _VERB_RE.match(f, i)   # a capitalised word is never read as a verb
+            m_verb0 = None if capital else VERB_RE.match(f, i)   # a capitalised word is never read as a verb
             if m_unit and (_NOT_UNIT.match(f, i) or (m_verb0 and m_verb0.end() > m_unit.end())):
                 m_unit = None
             if m_unit and m_unit.group(0) in NEEDS_NAME:
@@ -310,7 +310,6 @@ GENERIC_GROUPS = {"cac co quan don vi", "cac co quan", "cac don vi", "co quan do
 
 
 def is_generic(name: str) -> bool:
-    from knowledge.units import unit_key
     return unit_key(name) in GENERIC_GROUPS
 
 

@@ -12,10 +12,12 @@ import re
 from dataclasses import dataclass, field
 
 from knowledge import dates
-from knowledge.assignees import INTRO_VERBS, canonical_units, is_generic, starts_with_unit, unit_phrase
+from knowledge.assignees import (INTRO_VERBS, VERB_RE, canonical_units, is_generic, split_units, starts_with_unit,
+                                 unit_phrase)
 from knowledge.metadata import Header, read_header, references
 from knowledge.models import Document, Passage, Task
 from knowledge.paragraphs import Para, split_paragraphs
+from knowledge.tables import find_task_tables
 from knowledge.text import fold, folded_part, is_plain, modern_tones, squash
 from knowledge.units import UnitRegistry
 
@@ -75,11 +77,12 @@ class _Walk:
 ORDER = ("roman", "num", "letter")
 
 
-def extract(text: str, file: str, registry: UnitRegistry | None = None) -> Document:
-    """Read one directive's text into a Document with every task it assigns."""
+def extract(text: str, file: str, registry: UnitRegistry | None = None, sha256: str | None = None) -> Document:
+    """Read one directive's text into a Document with every task it assigns. ``sha256``: the
+    digest to record (the ingest passes its file's); by default, the text's."""
     registry = registry or UnitRegistry()
     text = modern_tones(text)
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    sha = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
     header = read_header(text)
     walk = _Walk(header, registry)
     body_text, walk.tables = _cut_tables(text)
@@ -91,7 +94,7 @@ def extract(text: str, file: str, registry: UnitRegistry | None = None) -> Docum
             tail = True
             continue
         if tail:
-            if re.match(r"(?i)^\W*phụ lục\b", p.text):
+            if _APPENDIX.match(p.text):
                 tail = False
                 walk.zone, walk.levels, walk.labels = True, {}, {}
                 walk.passages.append(Passage(len(walk.passages) + 1, p.text, ""))
@@ -121,15 +124,12 @@ def extract(text: str, file: str, registry: UnitRegistry | None = None) -> Docum
         passages=tuple(walk.passages), warnings=tuple(warnings), text=text)
 
 
+_APPENDIX = re.compile(r"(?i)^\W*phụ lục\b")
 _TABLE_MARK = "⁣TABLE{}⁣"
 
 
 def _cut_tables(text: str) -> tuple[str, dict[str, list]]:
     """Task tables become one marker paragraph each; their rows become tasks where the marker stands."""
-    try:
-        from knowledge.tables import find_task_tables
-    except ImportError:  # pragma: no cover
-        return text, {}
     rows = find_task_tables(text)
     if not rows:
         return text, {}
@@ -155,7 +155,7 @@ def _with_marker(p: Para) -> str:
     return p.text
 
 
-_PLACE_DATE_LINE = re.compile(r"[^,]{1,40}, ngay\b.*\bnam\s+\d{4}")   # "Sơn Dương, ngày 05 tháng 12 năm 2019"
+_PLACE_DATE_LINE = re.compile(r"[^,]{1,40}, ngay\b.*\bnam\s+\d{4}")   # "Sơn Dương, ngày 05 tháng 12 năm 2019" (needs ", ngay")
 
 
 def _body_start(paras: list[Para]) -> int:
@@ -163,7 +163,7 @@ def _body_start(paras: list[Para]) -> int:
     start = 0
     for i, p in enumerate(paras[:40]):
         f = fold(p.text)
-        if f.startswith(("kinh gui", "v/v")) or _PLACE_DATE_LINE.match(f):
+        if f.startswith(("kinh gui", "v/v")) or ", ngay" in f and _PLACE_DATE_LINE.match(f):
             start = i + 1
         elif start and p.kind == "bullet" and i == start:
             start = i + 1
@@ -230,10 +230,9 @@ def _visit(w: _Walk, p: Para) -> None:
 
 def _is_heading(text: str) -> bool:
     """'1. Cải cách thể chế': a short title with no verb and no full stop heads the paragraphs below."""
-    from knowledge.assignees import _VERB_RE
     if len(text.split()) > 10 or text.rstrip().endswith((".", ";", ":")) or starts_with_unit(text):
         return False
-    return not _VERB_RE.match(fold(text))
+    return not VERB_RE.match(fold(text))
 
 
 _LABEL_RE = re.compile(
@@ -247,7 +246,6 @@ def _label_line(w: _Walk, p: Para) -> bool:
     if not m or not w.item_drafts:
         return False
     label, value = fold(m.group("label")), m.group("value").strip().rstrip(".;")
-    from knowledge.assignees import split_units
     if "phoi hop" in label:
         units = _units(w, split_units(value))
         for d in w.item_drafts:
@@ -264,7 +262,6 @@ def _label_line(w: _Walk, p: Para) -> bool:
 
 
 def _table(w: _Walk, rows: list) -> None:
-    from knowledge.assignees import split_units
     for r in rows:
         leads = _units(w, split_units(", ".join(r.leads))) or _current_units(w)
         coords = _units(w, split_units(", ".join(r.coordinators)))
@@ -319,7 +316,6 @@ def _take(w: _Walk, p: Para) -> None:
     body = text[intro.end():] if intro else text
     if p.kind in ORDER and body.rstrip().endswith(":") and starts_with_unit(body) and len(body.split()) <= 25:
         # "3. Ban Quản lý dự án đầu tư xây dựng:" heads the sub-items below
-        from knowledge.assignees import split_units
         w.levels[p.kind] = _units(w, split_units(body.rstrip().rstrip(":")))
         return
     if intro or starts_with_unit(body) or p.kind in ORDER:

@@ -81,16 +81,10 @@ def ingest_file(store: Store, path: Path, registry: UnitRegistry | None = None) 
         return FileReport(path.name, "failed", error=e.reason, hint=e.hint)
     except OSError:
         return FileReport(path.name, "failed", error="unreadable")
-    doc = extract(text, path.name, registry)
-    doc = _with_sha(doc, digest)
+    doc = extract(text, path.name, registry, sha256=digest)
     store.save_document(doc, registry)
     return FileReport(path.name, "updated" if previous else "added", number=doc.number, issuer=doc.issuer,
                       issued_on=doc.issued_on, tasks=len(doc.tasks), warnings=doc.warnings)
-
-
-def _with_sha(doc, digest: str):
-    from dataclasses import replace
-    return replace(doc, sha256=digest)
 
 
 def ingest_paths(store: Store, paths: Iterable[str | Path],

@@ -55,12 +55,14 @@ def _classify(raw: str, bold: bool) -> Para:
     m = item[1].match(s) if item else None
     if item and m:
         kind, rest = item[0], m.group("rest").strip()
-        # "12 tháng 4 …", "5 năm …": a number opening a sentence, not an item
-        if not (kind == "num" and re.match(r"^\d", m.group("label")) and re.match(r"^(?:tháng|năm|ngày|giờ|%)", rest)):
+        # "12 tháng 4 …", "5 năm …": a number opening a sentence, not an item (a "num" label is digits)
+        if not (kind == "num" and _COUNTED.match(rest)):
             return Para(rest, kind, m.group("label"), raw, bold)
     return Para(s, "plain", "", raw, bold)
 
 
+_COUNTED = re.compile(r"(?:tháng|năm|ngày|giờ|%)")   # what follows a number that opens a sentence
+_BLANK_LINE = re.compile(r"\n\s*\n")
 _ITEM_START = re.compile(r"^\s*(?:\*\*)?\s*(?:[-–+•]\s|\d{1,2}[.)]\s|[a-zđ]\)\s|(?:" + "|".join(ROMAN_NUMS)
                          + r")\.\s|Điều\s+\d)")
 
@@ -68,7 +70,7 @@ _ITEM_START = re.compile(r"^\s*(?:\*\*)?\s*(?:[-–+•]\s|\d{1,2}[.)]\s|[a-zđ]
 def split_paragraphs(text: str) -> list[Para]:
     """Blocks separated by blank lines; inside a block, lines that start an item start a paragraph."""
     out: list[Para] = []
-    for block in re.split(r"\n\s*\n", text):
+    for block in _BLANK_LINE.split(text):
         if not block.strip():
             continue
         lines = [ln.rstrip() for ln in block.split("\n") if ln.strip()]

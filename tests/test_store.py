@@ -186,10 +186,10 @@ def test_bulk_ingest_keeps_what_was_saved_before_a_failure(folder, tmp_path, mon
 
     real_extract = ingest_module.extract
 
-    def extract_or_fail(text, file, registry=None):
+    def extract_or_fail(text, file, registry=None, **options):
         if file == "tan-lac.md":
             raise RuntimeError("boom")
-        return real_extract(text, file, registry)
+        return real_extract(text, file, registry, **options)
 
     monkeypatch.setattr(ingest_module, "extract", extract_or_fail)
     db = tmp_path / "kb.db"

@@ -211,18 +211,22 @@ def urgency_of(text: str) -> str | None:
     return None
 
 
-_TARGET_YEAR = re.compile(r"\b(?:trong|hoan thanh trong|den(?:\s+het)?|phan dau(?:\s+den)?)\s+nam\s+(?P<y>\d{4})\b|^\s*nam\s+(?P<y2>\d{4})\s*,")
-
-
-_NAM_YEAR = re.compile(r"nam\s+\d{4}")   # what _TARGET_YEAR cannot match without
+# "trong năm 2024", "đến hết năm 2025", "phấn đấu đến năm 2030", or a text that opens with "Năm 2024,".
+# Each lead opens with its literal first letter and checks the word boundary after it (the trick of
+# terms._word_start_trie): a leading \b would make re try the whole pattern at every position.
+_TARGET_YEAR = re.compile(r"(?:t(?<!\wt)rong|h(?<!\wh)oan thanh trong|d(?<!\wd)en(?:\s+het)?|p(?<!\wp)han dau(?:\s+den)?)"
+                          r"\s+nam\s+(?P<y>\d{4})\b")
+_YEAR_FIRST = re.compile(r"\s*nam\s+(?P<y>\d{4})\s*,")   # only at the start ("Năm 2024, …")
+_NAM_YEAR = re.compile(r"nam\s+\d{4}")   # what either pattern cannot match without
 
 
 def target_year_of(text: str, folded: str | None = None) -> int | None:
     f = folded if folded is not None else fold_keep_length(text)
-    m = _TARGET_YEAR.search(f) if "nam" in f and _NAM_YEAR.search(f) else None
-    if not m:
+    if "nam" not in f or not _NAM_YEAR.search(f):
         return None
-    return int(m["y"] or m["y2"])
+    # the opening form can only be the leftmost match, and no lead can match where it does
+    m = _YEAR_FIRST.match(f) or _TARGET_YEAR.search(f)
+    return int(m["y"]) if m else None
 
 
 def parse_user_date(value: str, today: date | None = None) -> date:

@@ -437,7 +437,8 @@ def _action_of(d: _Draft) -> tuple[str, str | None]:
 
 def _coordinators(w: _Walk, action: str, assignees: tuple[str, ...], folded: str | None = None) -> tuple[str, ...]:
     out: list[str] = []
-    if "phối hợp" not in action.lower():   # what _COORD_RE cannot match without
+    # what _COORD_RE cannot match without: "phối hợp" in any case, so "phoi hop" in the folded text
+    if ("phoi hop" not in folded) if folded is not None else ("phối hợp" not in action.lower()):
         return ()
     for m in _COORD_RE.finditer(action):
         rest = action[m.end():]

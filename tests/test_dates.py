@@ -100,6 +100,35 @@ def test_year_target_is_not_a_deadline():
     assert find_deadlines("hoàn thành trong năm 2021") == []
 
 
+@pytest.mark.parametrize("text, year", [
+    ("Phấn đấu đến năm 2030, 100% hồ sơ được số hóa.", 2030),
+    ("Năm 2024, hoàn thành việc số hóa hồ sơ.", 2024),
+    ("Đến hết năm 2025 hoàn thành.", 2025),
+    ("Báo cáo kết quả năm 2023 trước ngày 15/01/2024.", None),     # a year named, no target
+    ("Kiểm tra trong năm 20245.", None),
+])
+def test_year_target_forms(text, year):
+    assert target_year_of(text) == year
+
+
+def test_year_target_rule_matches_its_plain_definition():
+    """target_year_of looks for its leads with patterns that open with a letter (a fast scan): it
+    finds what the plain definition, a word boundary before any lead or 'năm yyyy,' at the start,
+    finds (random texts of its words, spaces and commas)."""
+    import random
+    import re
+
+    plain = re.compile(r"\b(?:trong|hoan thanh trong|den(?:\s+het)?|phan dau(?:\s+den)?)\s+nam\s+(?P<y>\d{4})\b"
+                       r"|^\s*nam\s+(?P<y2>\d{4})\s*,")
+    words = ["trong", "hoan thanh trong", "den", "den het", "phan dau", "phan dau den", "nam", "2024", "2031",
+             "12345", "xtrong", "trongx", "nam 2025,", "hoan thanh", "het", "1", "a", ",", "\n", "\t"]
+    rng = random.Random(7)
+    for _ in range(20000):
+        text = "".join(rng.choice(words) + rng.choice([" ", "", "  ", ", "]) for _ in range(rng.randint(1, 8)))
+        m = plain.search(text)
+        assert target_year_of(text, text) == (int(m["y"] or m["y2"]) if m else None), text
+
+
 def test_cell_with_a_bare_date():
     assert deadline_of_cell("15/12/2024").day == date(2024, 12, 15)
     assert deadline_of_cell("Tháng 9/2024").day == date(2024, 9, 30)

@@ -75,15 +75,16 @@ KEY_CACHE = 4096
 
 
 # Folded words, word by word: the texts of one corpus share a few thousand words, so a dict lookup per
-# word beats translating every character (bounded: cleared when full).
+# word beats translating every character (bounded: cleared when full). fold() looks words up as written,
+# capitals and all, so that a paragraph is not lowered first (lower() costs about as much as the fold);
+# fold_keep_length() looks up lowered words.
 _WORDS: dict[str, str] = {}
 _WORDS_SAME_LENGTH: dict[str, str] = {}
 _MAX_WORDS = 50_000   # a safety net: the syllables of a language are a few thousand
 _DIGIT = re.compile(r"\d")
 
 
-def _folded_word(word: str, table: dict[int, str | None] = _FOLD, kept: dict[str, str] = _WORDS) -> str:
-    folded = word.translate(table)
+def _remember(kept: dict[str, str], word: str, folded: str) -> str:
     if not _DIGIT.search(word):   # words (punctuation stuck to them or not), not numbers, dates or codes
         if len(kept) >= _MAX_WORDS:
             kept.clear()
@@ -91,8 +92,14 @@ def _folded_word(word: str, table: dict[int, str | None] = _FOLD, kept: dict[str
     return folded
 
 
-def _folded_word_same_length(word: str) -> str:
-    return _folded_word(word, _SAME_LENGTH, _WORDS_SAME_LENGTH)
+def _folded_word(word: str) -> str:
+    """fold() of one word as written (no white space in it)."""
+    return _remember(_WORDS, word, word.lower().translate(_FOLD))
+
+
+def _folded_word_same_length(low: str) -> str:
+    """fold_keep_length() of one lowered word."""
+    return _remember(_WORDS_SAME_LENGTH, low, low.translate(_SAME_LENGTH))
 
 
 def fold(text: str) -> str:
@@ -122,11 +129,14 @@ def _fold_long(text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    low = (text or "").lower()
-    if low.isascii():
-        return " ".join(low.split())
+    """Word by word as written: lowering a whole text and each of its words gives the same words (lower()
+    neither makes nor removes white space, and the one letter whose lower case depends on its neighbours,
+    a final sigma, does not look across white space)."""
+    text = text or ""
+    if text.isascii():
+        return " ".join(text.lower().split())
     get = _WORDS.get
-    return " ".join(filter(None, [get(w) or _folded_word(w) for w in low.split()]))
+    return " ".join(filter(None, [get(w) or _folded_word(w) for w in text.split()]))
 
 
 @lru_cache(maxsize=1024)   # the extractor folds one paragraph for several rules in turn

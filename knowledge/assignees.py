@@ -125,7 +125,7 @@ def unit_phrase(text: str, *, allow_colon: bool = True, max_words: int = 45,
     return UnitPhrase(tuple(units), action_start, phrase, ended_by)
 
 
-_WHICH = re.compile(r"(?i)(?<![\wÀ-ỹ])nào(?![\wÀ-ỹ])")   # "đơn vị nào": a question, not a unit
+_WHICH = re.compile(r"(?i)n(?<![\wÀ-ỹ]n)ào(?![\wÀ-ỹ])")   # "đơn vị nào": a question, not a unit (see _COORD_RE)
 
 
 def _phrase_end(text: str, f: str, pos: int, allow_colon: bool, max_words: int) -> int | None:

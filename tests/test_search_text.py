@@ -156,3 +156,31 @@ def test_the_list_of_white_space_is_what_str_split_splits_on():
     from knowledge.text import OTHER_WHITE_SPACE
 
     assert OTHER_WHITE_SPACE == "".join(chr(cp) for cp in range(sys.maxunicode + 1) if chr(cp).isspace() and cp != 0x20)
+
+
+@pytest.mark.parametrize("pattern, plain", [
+    ("knowledge.extract._COORD_RE", r"(?i)(?<![\wÀ-ỹ])phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+"),
+    ("knowledge.assignees._WHICH", r"(?i)(?<![\wÀ-ỹ])nào(?![\wÀ-ỹ])"),
+    ("knowledge.dates._URGENT[0]", r"(?<![\wÀ-ỹ])ngay(?![\wÀ-ỹ])(?!\s+(?:tại|sau|từ|trong|khi|cả|cạnh|bên|trên|đầu|lúc)\b)"),
+    ("knowledge.dates._URGENT[1]", r"(?i)(?<![\wÀ-ỹ])(?:khẩn trương|khẩn cấp|hỏa tốc|thượng khẩn)(?![\wÀ-ỹ])"),
+    ("knowledge.dates._URGENT[2]", r"(?i)(?<![\wÀ-ỹ])thường xuyên(?![\wÀ-ỹ])"),
+])
+def test_word_patterns_that_open_with_their_letter_match_like_their_plain_spelling(pattern, plain):
+    """These patterns check 'no letter before the word' after its first letter (a fast scan) instead of
+    with a look-behind first: they match where the plain spelling does, in random texts of their words."""
+    import importlib
+    import random
+
+    module, _, name = pattern.rpartition(".")
+    attr, _, index = name.partition("[")
+    compiled = getattr(importlib.import_module(module), attr)
+    if index:
+        compiled = compiled[int(index.rstrip("]"))][0]
+    reference = re.compile(plain)
+    pieces = ["phối hợp", "Phối hợp", "PHỐI HỢP", "chặt chẽ", "với", "cùng", "nào", "Nào", "ngay", "Ngay", "tại",
+              "khẩn trương", "Khẩn cấp", "hỏa tốc", "thượng khẩn", "thường xuyên", "Thường Xuyên", "đ", "x", "1",
+              "_", "ạ", "Ỹ", " ", "  ", ",", ".", "\n", "(", "-"]
+    rng = random.Random(11)
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", ""]) for _ in range(rng.randint(1, 10)))
+        assert [m.span() for m in compiled.finditer(text)] == [m.span() for m in reference.finditer(text)], text

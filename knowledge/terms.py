@@ -64,6 +64,26 @@ def _word_start_trie(phrases) -> str:
 
 # one pass, longest first (the same result as replacing them one by one, at a fraction of the cost)
 _ABBR_RE = re.compile(_word_start_trie(_ABBR))
+# The same replacements for a folded text whose long forms all follow a space or open it (nearly every
+# one): re looks for the spaces in C, as for any pattern opening with a literal, and tries the long forms
+# only there; _ABBR_RE looks at every letter that opens one (twice the work). Whether a long form follows
+# some other character is asked on a copy of the ASCII text (as bytes: bytes.translate is a table lookup per
+# byte, str.translate a dict lookup per character) where every character but letters, digits, "_" and the
+# space is 0x01, the long forms mapped the same way (so the copy holds one wherever the text does), again
+# behind a literal. tests/test_search_text.py compares the two ways on random texts.
+_GLUE = bytes(c if chr(c).isalnum() or chr(c) in "_ " else 1 for c in range(256))
+_SPACED_ABBR_RE = re.compile(" (?:" + trie_pattern(_ABBR) + r")\b")
+_GLUED_ABBR_RE = re.compile(b"\x01(?:" + trie_pattern({long.encode().translate(_GLUE).decode() for long in _ABBR}).encode()
+                            + b")")
+
+
+def _abbreviated(s: str) -> str:
+    """_ABBR_RE.sub(short form, s), for a folded text."""
+    if s.isascii() and not _GLUED_ABBR_RE.search(s.encode().translate(_GLUE)):
+        return _SPACED_ABBR_RE.sub(lambda m: " " + _ABBR[m.group(0)[1:]], " " + s)[1:]
+    return _ABBR_RE.sub(lambda m: _ABBR[m.group(0)], s)
+
+
 # each short form with a word it cannot match without (a substring test is far cheaper than a regex)
 _SHORT_RE = [(re.compile(p).sub, needle, short) for needle, p, short in SHORT_FORMS]
 # "quy iv" -> "quy 4" ...: one pass, the literal "quy" first so that re looks for it in C (the
@@ -87,7 +107,7 @@ def search_form(text: str) -> str:
                 s = sub(short, s)
     if "nhan dan" in s:
         s = _BASE_RE.sub(lambda m: _BASE[m.group(0)], s)
-    s = _ABBR_RE.sub(lambda m: _ABBR[m.group(0)], s)
+    s = _abbreviated(s)
     if "quy i" in s:   # "quy pham", "quy dinh" are far more common than a quarter
         s = _QUARTER_RE.sub(lambda m: "quy " + ROMAN_QUARTER[m.group(1)], s)
     return s

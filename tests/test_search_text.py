@@ -184,3 +184,25 @@ def test_word_patterns_that_open_with_their_letter_match_like_their_plain_spelli
     for _ in range(4000):
         text = "".join(rng.choice(pieces) + rng.choice(["", " ", ""]) for _ in range(rng.randint(1, 10)))
         assert [m.span() for m in compiled.finditer(text)] == [m.span() for m in reference.finditer(text)], text
+
+
+def test_abbreviating_after_spaces_gives_what_the_word_boundary_pattern_gives():
+    """terms._abbreviated looks for long forms after spaces (a fast scan) and falls back to the pattern
+    that tries every letter when one follows other punctuation or the text is not ASCII: both ways give
+    the same text, on random texts of long forms, near-miss words and punctuation."""
+    import random
+
+    from knowledge import terms
+
+    def plain(s: str) -> str:
+        return terms._ABBR_RE.sub(lambda m: terms._ABBR[m.group(0)], s)
+
+    pieces = list(terms._ABBR) + ["ubnd", "xa", "so", "cong", "van", "phong", "thu", "can bo", "(", ")", ",", ".",
+                                  "-", "&", "“", "_", "1", "x", "/", ":", '"']
+    rng = random.Random(3)
+    fast = 0
+    for _ in range(6000):
+        text = "".join(rng.choice(pieces) + rng.choice([" ", "", " "]) for _ in range(rng.randint(1, 9)))
+        fast += text.isascii() and not terms._GLUED_ABBR_RE.search(text.encode().translate(terms._GLUE))
+        assert terms._abbreviated(text) == plain(text), text
+    assert fast > 1000   # both ways were taken

@@ -24,18 +24,38 @@ _DMY_WORDS = r"(?P<d2>\d{1,2})\s+thang\s+(?P<m2>\d{1,2})\s*(?:,\s*)?(?:nam\s+)?(
 _DATE = rf"(?:ngay\s+)?(?:{_DMY}|{_DMY_WORDS})"
 _TIME = r"(?:(?P<hh>\d{1,2})\s*(?:gio|h|:)\s*(?P<mi>\d{1,2})?\s*(?:phut)?\s*,?\s*(?:sang|chieu|toi)?\s*,?\s*)"
 
-_CUE = (r"(?:truoc|cham nhat(?:\s+la)?|han chot(?:\s+la)?|han(?:\s+cuoi)?(?:\s+la)?|xong truoc|hoan thanh truoc|"
-        r"hoan thanh(?:\s+xong)?\s+(?:vao|trong)|den het|gia han den|keo dai den|thoi han(?:\s+hoan thanh)?\s*:?|"
-        r"thoi gian hoan thanh\s*:?|thoi gian thuc hien\s*:?|tien do\s*:?)")
-# Each pattern opens with a look-ahead for the letters its matches can start with: the same matches,
-# but the regex engine skips other positions without trying every alternative there.
-_DEADLINE_RE = re.compile(rf"(?=[tchxdgk])\b{_CUE}\s*(?:{_TIME})?(?:,\s*)?{_DATE}")
-_MONTH_RE = re.compile(rf"(?=[tchxdgk])\b(?:trong|truoc|cham nhat|hoan thanh(?:\s+trong)?|{_CUE})\s+(?:thang\s+)(?P<m>\d{{1,2}})\s*(?:/|\s+nam\s+)\s*(?P<y>\d{{4}})")
-_QUARTER_RE = re.compile(r"(?=[thcq])\b(?:trong\s+|truoc\s+|hoan thanh\s+(?:trong\s+)?|cham nhat\s+)?quy\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|\s+nam\s+)\s*(?P<y>\d{4})")
+# the cues of a deadline, in the order they are tried (the leftmost match, then the first cue that leads to one)
+_CUES = ("truoc", r"cham nhat(?:\s+la)?", r"han chot(?:\s+la)?", r"han(?:\s+cuoi)?(?:\s+la)?", "xong truoc",
+         "hoan thanh truoc", r"hoan thanh(?:\s+xong)?\s+(?:vao|trong)", "den het", "gia han den", "keo dai den",
+         r"thoi han(?:\s+hoan thanh)?\s*:?", r"thoi gian hoan thanh\s*:?", r"thoi gian thuc hien\s*:?", r"tien do\s*:?")
+_CUE = "(?:" + "|".join(_CUES) + ")"
+
+
+def _word_led(alternatives) -> str:
+    """'\\b(?:a|b|…)' for alternatives that each open with a lower-case letter, spelled so that re scans
+    for those letters in C: the alternatives grouped by their first letter (each group keeps their order;
+    two alternatives with different first letters never match at the same place), the letter first and the
+    word boundary checked after it ('t(?<!\\wt)'). A leading \\b or look-ahead makes re try the whole
+    pattern at every position of the text. tests/test_dates.py compares them with the plain spelling."""
+    by_letter: dict[str, list[str]] = {}
+    for alt in alternatives:
+        if not ("a" <= alt[0] <= "z"):
+            raise ValueError(f"not led by a letter: {alt!r}")
+        by_letter.setdefault(alt[0], []).append(alt[1:])
+    return "(?:" + "|".join(f"{c}(?<!\\w{c})(?:{'|'.join(rests)})" for c, rests in by_letter.items()) + ")"
+
+
+_DEADLINE_RE = re.compile(_word_led(_CUES) + rf"\s*(?:{_TIME})?(?:,\s*)?{_DATE}")
+_MONTH_RE = re.compile(_word_led(("trong", "truoc", "cham nhat", r"hoan thanh(?:\s+trong)?") + _CUES)
+                       + r"\s+(?:thang\s+)(?P<m>\d{1,2})\s*(?:/|\s+nam\s+)\s*(?P<y>\d{4})")
+# the lead is optional: each lead with "quy" after it, then "quy" alone (what the optional group tries last)
+_QUARTER_RE = re.compile(_word_led((r"trong\s+quy", r"truoc\s+quy", r"hoan thanh\s+(?:trong\s+)?quy",
+                                    r"cham nhat\s+quy", "quy"))
+                         + r"\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|\s+nam\s+)\s*(?P<y>\d{4})")
 _RELATIVE_RE = re.compile(r"\b(?:trong(?:\s+thoi\s+han|\s+vong)?|cham nhat(?:\s+la)?|sau)\s+(?P<n>\d{1,3})\s+ngay(?:\s+lam\s+viec)?\s*,?\s*(?:ke\s+tu|tinh\s+tu)\s+ngay\s+(?:ban\s+hanh|ky|nhan)")
 _EXTEND_RE = re.compile(r"\b(?:gia han|keo dai|dieu chinh thoi han|lui thoi han|lui han)\b")
 _EXTEND_HINT = re.compile(r"gia han|keo dai|thoi han|lui han")   # what _EXTEND_RE cannot match without (a fast scan)
-_UNTIL_RE = re.compile(rf"(?=d)\bden\s+(?:het\s+)?{_DATE}")
+_UNTIL_RE = re.compile(rf"d(?<!\wd)en\s+(?:het\s+)?{_DATE}")   # "\bden", led by its letter (see _word_led)
 _FROM_DAY = re.compile(r"(?:ke|tinh)\s+tu\s+ngay")      # what _RELATIVE_RE cannot match without
 # What each dated shape cannot match without (a full date, "tháng m/yyyy", "quý q/yyyy"), as patterns that
 # open with a literal or a digit: the regex engine skips ahead to where one could start (a pattern opening

@@ -146,3 +146,34 @@ def test_user_dates(value, expected):
 def test_malformed_user_dates(value):
     with pytest.raises(BadDate):
         parse_user_date(value)
+
+
+def test_deadline_patterns_led_by_their_letters_match_like_their_plain_spelling():
+    """The deadline patterns open with their cues' first letters (dates._word_led) instead of a look-ahead
+    and a word boundary: the same matches, groups included, as the plain spelling on random texts."""
+    import random
+    import re
+
+    from knowledge import dates
+
+    cue, date, time = dates._CUE, dates._DATE, dates._TIME
+    plain = {
+        dates._DEADLINE_RE: rf"(?=[tchxdgk])\b{cue}\s*(?:{time})?(?:,\s*)?{date}",
+        dates._MONTH_RE: rf"(?=[tchxdgk])\b(?:trong|truoc|cham nhat|hoan thanh(?:\s+trong)?|{cue})\s+(?:thang\s+)"
+                         r"(?P<m>\d{1,2})\s*(?:/|\s+nam\s+)\s*(?P<y>\d{4})",
+        dates._QUARTER_RE: r"(?=[thcq])\b(?:trong\s+|truoc\s+|hoan thanh\s+(?:trong\s+)?|cham nhat\s+)?quy\s+"
+                           r"(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|\s+nam\s+)\s*(?P<y>\d{4})",
+        dates._UNTIL_RE: rf"(?=d)\bden\s+(?:het\s+)?{date}",
+    }
+    words = ["truoc", "cham nhat", "la", "han chot", "han", "cuoi", "xong", "hoan thanh", "vao", "trong", "den het",
+             "den", "het", "gia han", "keo dai", "thoi han", "thoi gian", "thuc hien", "tien do", ":", ",", "ngay",
+             "thang", "nam", "quy", "iii", "iv", "2", "15", "12/2024", "15/12/2024", "14 gio", "30", "sang", "x",
+             "atruoc", "quyet", "/", "-", "\n", "thang 9/2024", "quy iii/2024", "quy 2 nam 2024", "thang 12 nam 2024",
+             "trong quy", "truoc thang"]
+    rng = random.Random(5)
+    for compiled, spelling in plain.items():
+        reference = re.compile(spelling)
+        for _ in range(3000):
+            text = "".join(rng.choice(words) + rng.choice([" ", " ", "", "  "]) for _ in range(rng.randint(2, 12)))
+            got = [(m.span(), m.groupdict()) for m in compiled.finditer(text)]
+            assert got == [(m.span(), m.groupdict()) for m in reference.finditer(text)], (spelling[:30], text)

@@ -348,9 +348,10 @@ def detect_encoding(text: str) -> str | None:
 
 def _choose(lines: list[str]) -> tuple[str | None, dict[int, str]]:
     """Pick the converter that repairs the hinted lines, then apply it line by line."""
-    # a Vietnamese line fails _latin_only at its first letter beyond Latin-1, while "ò" and "ì" are hints
-    # that send _GARBAGE_HINT through most of it: the cheaper test first
-    hinted = [(i, line) for i, line in enumerate(lines) if _latin_only(line) and _GARBAGE_HINT.search(line)]
+    # an ASCII line holds no hint (str.isascii is free); a Vietnamese line fails _latin_only at its first
+    # letter beyond Latin-1, while "ò" and "ì" are hints that send _GARBAGE_HINT through most of it
+    hinted = [(i, line) for i, line in enumerate(lines)
+              if not line.isascii() and _latin_only(line) and _GARBAGE_HINT.search(line)]
     if not hinted:
         return None, {}
     best: tuple[int, str] | None = None

@@ -32,15 +32,15 @@ _CUE = "(?:" + "|".join(_CUES) + ")"
 
 
 def _word_led(alternatives) -> str:
-    """'\\b(?:a|b|…)' for alternatives that each open with a lower-case letter, spelled so that re scans
+    """'\\b(?:a|b|…)' for alternatives that each open with a lower-case letter or a digit, spelled so that re scans
     for those letters in C: the alternatives grouped by their first letter (each group keeps their order;
     two alternatives with different first letters never match at the same place), the letter first and the
     word boundary checked after it ('t(?<!\\wt)'). A leading \\b or look-ahead makes re try the whole
     pattern at every position of the text. tests/test_dates.py compares them with the plain spelling."""
     by_letter: dict[str, list[str]] = {}
     for alt in alternatives:
-        if not ("a" <= alt[0] <= "z"):
-            raise ValueError(f"not led by a letter: {alt!r}")
+        if not ("a" <= alt[0] <= "z" or "0" <= alt[0] <= "9"):
+            raise ValueError(f"not led by a letter or digit: {alt!r}")
         by_letter.setdefault(alt[0], []).append(alt[1:])
     return "(?:" + "|".join(f"{c}(?<!\\w{c})(?:{'|'.join(rests)})" for c, rests in by_letter.items()) + ")"
 
@@ -53,8 +53,8 @@ _QUARTER_RE = re.compile(_word_led((r"trong\s+quy", r"truoc\s+quy", r"hoan thanh
                                     r"cham nhat\s+quy", "quy"))
                          + r"\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|\s+nam\s+)\s*(?P<y>\d{4})")
 _RELATIVE_RE = re.compile(r"\b(?:trong(?:\s+thoi\s+han|\s+vong)?|cham nhat(?:\s+la)?|sau)\s+(?P<n>\d{1,3})\s+ngay(?:\s+lam\s+viec)?\s*,?\s*(?:ke\s+tu|tinh\s+tu)\s+ngay\s+(?:ban\s+hanh|ky|nhan)")
-_EXTEND_RE = re.compile(r"\b(?:gia han|keo dai|dieu chinh thoi han|lui thoi han|lui han)\b")
-_EXTEND_HINT = re.compile(r"gia han|keo dai|thoi han|lui han")   # what _EXTEND_RE cannot match without (a fast scan)
+_EXTEND_RE = re.compile(_word_led(("gia han", "keo dai", "dieu chinh thoi han", "lui thoi han", "lui han")) + r"\b")
+_EXTEND_HINTS = ("gia han", "keo dai", "thoi han", "lui han")   # one of which _EXTEND_RE cannot match without
 _UNTIL_RE = re.compile(rf"d(?<!\wd)en\s+(?:het\s+)?{_DATE}")   # "\bden", led by its letter (see _word_led)
 _FROM_DAY = re.compile(r"(?:ke|tinh)\s+tu\s+ngay")      # what _RELATIVE_RE cannot match without
 # What each dated shape cannot match without (a full date, "tháng m/yyyy", "quý q/yyyy"), as patterns that
@@ -64,20 +64,22 @@ _ANY_DATE = re.compile(r"\d\d?(?:\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|\s+thang\s
 _MONTH_YEAR = re.compile(r"thang\s+\d{1,2}\s*(?:/|\s+nam\s+)\s*\d{4}")
 _QUARTER_YEAR = re.compile(r"quy\s+(?:iv|iii|ii|i|[1-4])\s*(?:/|\s+nam\s+)\s*\d{4}")
 
+# each led by its words' first letters (see _word_led; the plain spellings open with \b, in tests/test_dates.py)
 RECURRENCE = (
-    (re.compile(r"\b(?:hang|moi)\s+ngay\b(?!\s+(?:\d|le\b|nghi\b))"), "daily"),
-    (re.compile(r"\b(?:hang|hang|moi)\s+tuan\b"), "weekly"),
-    (re.compile(r"\b(?:hang|moi)\s+thang\b"), "monthly"),
-    (re.compile(r"\b(?:hang|moi)\s+quy\b|\bdinh ky\s+quy\b(?!\s+dinh)"), "quarterly"),
-    (re.compile(r"\b(?:dinh ky\s+)?(?:06|6)\s+thang(?:\s+mot\s+lan)?\b(?!\s+(?:dau|cuoi)\s+nam)"), "half_yearly"),
-    (re.compile(r"\b(?:hang|moi)\s+nam\b|\bdinh ky\s+nam\b"), "yearly"),
+    (re.compile(_word_led(("hang", "moi")) + r"\s+ngay\b(?!\s+(?:\d|le\b|nghi\b))"), "daily"),
+    (re.compile(_word_led(("hang", "hang", "moi")) + r"\s+tuan\b"), "weekly"),
+    (re.compile(_word_led(("hang", "moi")) + r"\s+thang\b"), "monthly"),
+    (re.compile(_word_led((r"hang\s+quy\b", r"moi\s+quy\b", r"dinh ky\s+quy\b(?!\s+dinh)"))), "quarterly"),
+    (re.compile(_word_led((r"dinh ky\s+(?:06|6)", "06", "6"))
+                + r"\s+thang(?:\s+mot\s+lan)?\b(?!\s+(?:dau|cuoi)\s+nam)"), "half_yearly"),
+    (re.compile(_word_led((r"hang\s+nam\b", r"moi\s+nam\b", r"dinh ky\s+nam\b"))), "yearly"),
 )
 # a word each recurrence pattern cannot match without (a substring test before each regex scan)
 _RECURRENCE_WORD = {"daily": "ngay", "weekly": "tuan", "monthly": "thang", "quarterly": "quy",
                     "half_yearly": "thang", "yearly": "nam"}
 # what any recurrence pattern above cannot match without (opening with a literal: a fast scan)
 _ANY_RECURRENCE = re.compile(r"(?:hang|moi)\s+(?:ngay|tuan|thang|quy|nam)|dinh ky\s+(?:quy|nam)|6\s+thang")
-_RECUR_DAY = re.compile(r"\b(?:hang|moi)\s+(?:thang|quy)\b[^.;]{0,120}?\btruoc\s+ngay\s+(?P<d>\d{1,2})\b(?!\s*[/.\-]\s*\d)")
+_RECUR_DAY = re.compile(_word_led(("hang", "moi")) + r"\s+(?:thang|quy)\b[^.;]{0,120}?\btruoc\s+ngay\s+(?P<d>\d{1,2})\b(?!\s*[/.\-]\s*\d)")
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,7 @@ def find_deadlines(text: str, issued_on: str | None = None, folded: str | None =
         if extends is None:
             before = f[max(0, m.start() - 120):m.start()]
             window = before + f[m.start():m.end()]
-            extends = bool(_EXTEND_HINT.search(window) and _EXTEND_RE.search(window))
+            extends = any(h in window for h in _EXTEND_HINTS) and _EXTEND_RE.search(window) is not None
         hits.append(DeadlineHit(day, time, m.start(), m.end(), extends))
         taken.append((m.start(), m.end()))
 

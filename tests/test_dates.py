@@ -170,6 +170,19 @@ def test_deadline_patterns_led_by_their_letters_match_like_their_plain_spelling(
              "thang", "nam", "quy", "iii", "iv", "2", "15", "12/2024", "15/12/2024", "14 gio", "30", "sang", "x",
              "atruoc", "quyet", "/", "-", "\n", "thang 9/2024", "quy iii/2024", "quy 2 nam 2024", "thang 12 nam 2024",
              "trong quy", "truoc thang"]
+    plain.update({
+        dates.RECURRENCE[0][0]: r"\b(?:hang|moi)\s+ngay\b(?!\s+(?:\d|le\b|nghi\b))",
+        dates.RECURRENCE[1][0]: r"\b(?:hang|hang|moi)\s+tuan\b",
+        dates.RECURRENCE[2][0]: r"\b(?:hang|moi)\s+thang\b",
+        dates.RECURRENCE[3][0]: r"\b(?:hang|moi)\s+quy\b|\bdinh ky\s+quy\b(?!\s+dinh)",
+        dates.RECURRENCE[4][0]: r"\b(?:dinh ky\s+)?(?:06|6)\s+thang(?:\s+mot\s+lan)?\b(?!\s+(?:dau|cuoi)\s+nam)",
+        dates.RECURRENCE[5][0]: r"\b(?:hang|moi)\s+nam\b|\bdinh ky\s+nam\b",
+        dates._RECUR_DAY: r"\b(?:hang|moi)\s+(?:thang|quy)\b[^.;]{0,120}?\btruoc\s+ngay\s+(?P<d>\d{1,2})\b(?!\s*[/.\-]\s*\d)",
+        dates._EXTEND_RE: r"\b(?:gia han|keo dai|dieu chinh thoi han|lui thoi han|lui han)\b",
+    })
+    words += ["hang", "moi", "tuan", "dinh ky", "06", "6", "mot lan", "dau", "cuoi", "le", "nghi", "dinh",
+              "dieu chinh", "lui", "xhang", "6a", ";", ".", "hang ngay", "moi tuan", "hang thang truoc ngay 20",
+              "hang quy", "dinh ky 6 thang", "hang nam", "dinh ky nam", "truoc ngay 5"]
     rng = random.Random(5)
     for compiled, spelling in plain.items():
         reference = re.compile(spelling)

@@ -243,8 +243,10 @@ _LABEL_RE = re.compile(
 
 def _label_line(w: _Walk, p: Para) -> bool:
     """'- Cơ quan chủ trì: Phòng Tư pháp.' / '- Thời gian hoàn thành: Quý III/2024.' fill the item's tasks."""
+    if not w.item_drafts or ":" not in p.text:   # nothing to fill, or no "label:" (what _LABEL_RE needs)
+        return False
     m = _LABEL_RE.match(p.text)
-    if not m or not w.item_drafts:
+    if not m:
         return False
     label, value = fold(m.group("label")), m.group("value").strip().rstrip(".;")
     if "phoi hop" in label:

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.metadata import strip_markup
+from knowledge.text import squash
 
 ROMAN_NUMS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _ROMAN_RE = re.compile(r"^(?P<label>(?:" + "|".join(sorted(ROMAN_NUMS, key=len, reverse=True)) + r"))[.)]\s+(?P<rest>.*)$", re.S)
@@ -89,7 +90,7 @@ def split_paragraphs(text: str) -> list[Para]:
 def _make(lines: list[str]) -> Para:
     raw = " ".join(lines)
     bold = raw.startswith("**") and raw.rstrip().endswith("**") and raw.count("**") == 2
-    plain = " ".join(strip_markup(raw).split())
+    plain = squash(strip_markup(raw))
     return _classify(plain, bold)
 
 

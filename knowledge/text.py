@@ -186,7 +186,12 @@ def folded_part(text: str, start: int, end: int | None = None) -> str | None:
 
 
 def squash(text: str) -> str:
-    """Collapse runs of white space to one space (str.split and the regex \\s agree on white space)."""
+    """Collapse runs of white space to one space (str.split and the regex \\s agree on white space). A text
+    already squashed is returned as it is: every white-space character but the space is non-printable, so
+    a printable text without a double space or an outer one has nothing to collapse (a scan, not a split
+    into words and a join)."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
 
 

@@ -206,3 +206,17 @@ def test_abbreviating_after_spaces_gives_what_the_word_boundary_pattern_gives():
         fast += text.isascii() and not terms._GLUED_ABBR_RE.search(text.encode().translate(terms._GLUE))
         assert terms._abbreviated(text) == plain(text), text
     assert fast > 1000   # both ways were taken
+
+
+def test_squash_returns_a_squashed_text_as_it_is_and_collapses_every_other():
+    """squash() skips the split and join for a printable text without a double or outer space: on random
+    texts of letters and every kind of white space it gives what " ".join(text.split()) gives."""
+    import random
+
+    from knowledge.text import OTHER_WHITE_SPACE, squash
+
+    pieces = ["Phòng", "Nội", "vụ", "a", ".", "", " ", "  "] + list(OTHER_WHITE_SPACE) + ["\u200b", "\x00", "ạ"]
+    rng = random.Random(2)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert squash(text) == " ".join(text.split()), repr(text)

@@ -231,7 +231,7 @@ def _visit(w: _Walk, p: Para) -> None:
 
 def _is_heading(text: str) -> bool:
     """'1. Cải cách thể chế': a short title with no verb and no full stop heads the paragraphs below."""
-    if len(text.split()) > 10 or text.rstrip().endswith((".", ";", ":")) or starts_with_unit(text):
+    if text.rstrip().endswith((".", ";", ":")) or len(text.split()) > 10 or starts_with_unit(text):
         return False
     return not VERB_RE.match(fold(text))
 

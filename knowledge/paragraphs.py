@@ -129,6 +129,7 @@ def _continues(prev: Para, p: Para, across_notes: bool) -> bool:
         return False
     if p.text[:1].islower():
         return True
-    last = prev.text.rstrip().split()[-1].lower() if prev.text.split() else ""
-    long_prev = len(prev.text.split()) > 15
+    words = prev.text.split()   # once: the last word and the count
+    last = words[-1].lower() if words else ""
+    long_prev = len(words) > 15
     return long_prev and (last in _CONNECTIVES or across_notes or bool(re.fullmatch(r"[\d.,]+%?", last)))

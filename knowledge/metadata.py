@@ -12,9 +12,8 @@ _LEVEL_RE = r"(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ 
 _ISSUER_RE = re.compile(
     r"(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND|SỞ [A-ZĐÀ-Ỹ ,&\-]+?|PHÒNG [A-ZĐÀ-Ỹ ,&\-]+?|"
     r"VĂN PHÒNG [A-ZĐÀ-Ỹ ,&\-]+?|BAN [A-ZĐÀ-Ỹ ,&\-]+?)\s*\n\s*" + _LEVEL_RE + r"\s+([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ \-]+)")
-_NUMBER_RE = re.compile(r"^\s*Số\s*:?\s*(\S*)", re.M | re.I)
-_PLACE_DATE_RE = re.compile(
-    r"^\s*([A-ZĐÀ-Ỹ][^\n,]{1,40}?),\s*ngày\s*(\d{1,2})?\s*(?:\.{0,3}\s*)?tháng\s*(\d{1,2})?\s*(?:\.{0,3}\s*)?năm\s*(\d{4})",
+_PLACE_DATE_RE = re.compile(   # "^\s*…" led by the newline: see _line_start_search
+    r"\n\s*([A-ZĐÀ-Ỹ][^\n,]{1,40}?),\s*ngày\s*(\d{1,2})?\s*(?:\.{0,3}\s*)?tháng\s*(\d{1,2})?\s*(?:\.{0,3}\s*)?năm\s*(\d{4})",
     re.M)
 KINDS = {
     "TB": "Thông báo", "KH": "Kế hoạch", "CT": "Chỉ thị", "QĐ": "Quyết định", "BC": "Báo cáo", "NQ": "Nghị quyết",
@@ -72,14 +71,26 @@ def read_header(text: str) -> Header:
     place, issued_on = _place_date(head)
     issuer = _issuer(head, plain, place)
     kind = _kind(head, number)
+    signer, signer_title = _signer(plain)
     return Header(
         number=number, kind=kind, issuer=issuer, place=place, issued_on=issued_on,
-        subject=_subject(head), recipients=_recipients(head), signer=_signer(plain)[0], signer_title=_signer(plain)[1],
+        subject=_subject(head), recipients=_recipients(head), signer=signer, signer_title=signer_title,
     )
 
 
+def _line_start_search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """pattern.search(text) for a multi-line pattern that opens with '^', spelled '\\n' instead and searched
+    in "\\n" + text: the same matches, one character later (a line starts after each newline and at the
+    start), and re scans for the newline in C; a pattern opening with '^' is tried at every position."""
+    return pattern.search("\n" + text)
+
+
+_NUMBER_LINE = re.compile(r"\n\s*Số\s*:?\s*([^\n]*?)(?:\s{2,}|\s+V/v\b|$)", re.M | re.I)   # "^\s*Số …"
+_SUBJECT_LINE = re.compile(r"\n\s*V/v\s*:?\s*(.+?)(?:\n\s*\n|\n\s*(?=[A-ZĐÀ-Ỹ][^\n]{0,40},\s*ngày))", re.M | re.S)
+
+
 def _number(head: str) -> str | None:
-    m = re.search(r"^\s*Số\s*:?\s*([^\n]*?)(?:\s{2,}|\s+V/v\b|$)", head, re.M | re.I)
+    m = _line_start_search(_NUMBER_LINE, head)
     if not m:
         return None
     value = re.sub(r"\s*([/\-–])\s*", r"\1", m.group(1)).strip(" .,;")
@@ -89,7 +100,7 @@ def _number(head: str) -> str | None:
 
 
 def _place_date(head: str) -> tuple[str | None, str | None]:
-    m = _PLACE_DATE_RE.search(head)
+    m = _line_start_search(_PLACE_DATE_RE, head)
     if not m:
         return None, None
     place = squash(m.group(1).strip("* "))
@@ -144,7 +155,11 @@ def _issuer(head: str, plain: str, place: str | None) -> str | None:
 
 
 def _kind(head: str, number: str | None) -> str:
-    for line in head.splitlines():
+    # a title line holds a title: the lines before the first title anywhere cannot be one (substring
+    # searches, instead of splitting and stripping every line of the head)
+    first = min((i for i in map(head.find, TITLE_KINDS) if i >= 0), default=-1)
+    lines = head[head.rfind("\n", 0, first) + 1:].splitlines() if first >= 0 else []
+    for line in lines:
         s = line.strip(" *#")
         if s in TITLE_KINDS:
             return s.capitalize().replace("báo", "báo")
@@ -156,7 +171,7 @@ def _kind(head: str, number: str | None) -> str:
 
 
 def _subject(head: str) -> str | None:
-    m = re.search(r"^\s*V/v\s*:?\s*(.+?)(?:\n\s*\n|\n\s*(?=[A-ZĐÀ-Ỹ][^\n]{0,40},\s*ngày))", head, re.M | re.S)
+    m = _line_start_search(_SUBJECT_LINE, head)
     if m:
         return squash(m.group(1))
     lines = [ln.strip() for ln in head.splitlines()]

@@ -220,3 +220,29 @@ def test_squash_returns_a_squashed_text_as_it_is_and_collapses_every_other():
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
         assert squash(text) == " ".join(text.split()), repr(text)
+
+
+def test_header_patterns_led_by_a_newline_find_what_their_line_start_spelling_finds():
+    """metadata's "^…" patterns are searched as "\\n…" in "\\n" + text (a literal re scans for in C): the
+    same groups as the multi-line '^' spelling, and the document kind is found in the same title line
+    when only the lines from the first title on are read."""
+    import random
+
+    from knowledge import metadata
+
+    plain = {
+        metadata._NUMBER_LINE: re.compile(r"^\s*Số\s*:?\s*([^\n]*?)(?:\s{2,}|\s+V/v\b|$)", re.M | re.I),
+        metadata._SUBJECT_LINE: re.compile(r"^\s*V/v\s*:?\s*(.+?)(?:\n\s*\n|\n\s*(?=[A-ZĐÀ-Ỹ][^\n]{0,40},\s*ngày))",
+                                           re.M | re.S),
+        metadata._PLACE_DATE_RE: re.compile("^" + metadata._PLACE_DATE_RE.pattern[2:], re.M),
+    }
+    pieces = ["Số: 276/UBND-NV", "số 12", "V/v tăng cường", "Sơn Dương, ngày 05 tháng 12 năm 2019", "ngày", "tháng",
+              "năm 2020", "THÔNG BÁO", "KẾ HOẠCH", "** THÔNG BÁO **", "\n", "\n\n", " ", "  ", "a", "Hà Nội,", "\u2028"]
+    rng = random.Random(4)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        for led, spelled in plain.items():
+            got, want = metadata._line_start_search(led, text), spelled.search(text)
+            assert (got and got.groups()) == (want and want.groups()), text
+        kind = next((s.strip(" *#") for s in text.splitlines() if s.strip(" *#") in metadata.TITLE_KINDS), None)
+        assert metadata._kind(text, None) == (kind.capitalize() if kind else "Công văn"), text

@@ -191,18 +191,6 @@ def _subject(head: str) -> str | None:
     return None
 
 
-def _last_lines(text: str, n: int) -> list[str]:
-    """text.splitlines()[-n:] without splitting the whole text: from the (n + 1)-th newline before the end
-    (one more, for a text that ends with one), a line boundary for splitlines too (other separators only
-    make more lines)."""
-    cut = len(text)
-    for _ in range(n + 1):
-        cut = text.rfind("\n", 0, cut)
-        if cut < 0:
-            break
-    return text[cut + 1:].splitlines()[-n:]
-
-
 def _recipients(head: str) -> tuple[str, ...]:
     m = re.search(r"Kính gửi\s*:?\s*(.*?)(?:\n\s*\n(?!\s*[-–+•])|\Z)", head, re.S)
     if not m:
@@ -213,7 +201,8 @@ def _recipients(head: str) -> tuple[str, ...]:
 
 
 def _signer(plain: str) -> tuple[str | None, str | None]:
-    tail = [ln.strip() for ln in _last_lines(plain.rstrip(), 40)]
+    lines = [ln.strip() for ln in plain.rstrip().splitlines()]
+    tail = lines[-40:]
     for i in range(len(tail) - 1, -1, -1):
         m = _NAME_RE.match(tail[i])
         if not m:

@@ -246,17 +246,3 @@ def test_header_patterns_led_by_a_newline_find_what_their_line_start_spelling_fi
             assert (got and got.groups()) == (want and want.groups()), text
         kind = next((s.strip(" *#") for s in text.splitlines() if s.strip(" *#") in metadata.TITLE_KINDS), None)
         assert metadata._kind(text, None) == (kind.capitalize() if kind else "Công văn"), text
-
-
-def test_the_last_lines_of_a_text_are_what_splitlines_gives():
-    """metadata._last_lines reads the signature block's lines without splitting the whole text."""
-    import random
-
-    from knowledge import metadata
-
-    pieces = ["\n", "\r\n", "\r", "\u2028", "\x0c", "- ", "UBND huyện", "Nguyễn Văn A", ".", " ", "x"]
-    rng = random.Random(6)
-    for _ in range(5000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
-        for n in (1, 3, 40):
-            assert metadata._last_lines(text, n) == text.splitlines()[-n:], (n, text)

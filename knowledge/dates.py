@@ -237,11 +237,10 @@ def urgency_of(text: str) -> str | None:
     return None
 
 
-# "trong năm 2024", "đến hết năm 2025", "phấn đấu đến năm 2030", or a text that opens with "Năm 2024,".
-# Each lead opens with its literal first letter and checks the word boundary after it (the trick of
-# terms._word_start_trie): a leading \b would make re try the whole pattern at every position.
-_TARGET_YEAR = re.compile(r"(?:t(?<!\wt)rong|h(?<!\wh)oan thanh trong|d(?<!\wd)en(?:\s+het)?|p(?<!\wp)han dau(?:\s+den)?)"
-                          r"\s+nam\s+(?P<y>\d{4})\b")
+# "trong năm 2024", "đến hết năm 2025", "phấn đấu đến năm 2030" (led by their words' letters, see
+# _word_led), or a text that opens with "Năm 2024,"
+_TARGET_YEAR = re.compile(_word_led(("trong", "hoan thanh trong", r"den(?:\s+het)?", r"phan dau(?:\s+den)?"))
+                          + r"\s+nam\s+(?P<y>\d{4})\b")
 _YEAR_FIRST = re.compile(r"\s*nam\s+(?P<y>\d{4})\s*,")   # only at the start ("Năm 2024, …")
 _NAM_YEAR = re.compile(r"nam\s+\d{4}")   # what either pattern cannot match without
 

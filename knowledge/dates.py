@@ -56,7 +56,9 @@ _RELATIVE_RE = re.compile(r"\b(?:trong(?:\s+thoi\s+han|\s+vong)?|cham nhat(?:\s+
 _EXTEND_RE = re.compile(_word_led(("gia han", "keo dai", "dieu chinh thoi han", "lui thoi han", "lui han")) + r"\b")
 _EXTEND_HINTS = ("gia han", "keo dai", "thoi han", "lui han")   # one of which _EXTEND_RE cannot match without
 _UNTIL_RE = re.compile(rf"d(?<!\wd)en\s+(?:het\s+)?{_DATE}")   # "\bden", led by its letter (see _word_led)
-_FROM_DAY = re.compile(r"(?:ke|tinh)\s+tu\s+ngay")      # what _RELATIVE_RE cannot match without
+# what _RELATIVE_RE cannot match without, "(?:ke|tinh)\s+tu\s+ngay", as one pattern per lead: each opens
+# with its literal, which re scans for in C (an alternation is tried wherever one of its letters stands)
+_FROM_DAY = (re.compile(r"ke\s+tu\s+ngay"), re.compile(r"tinh\s+tu\s+ngay"))
 # What each dated shape cannot match without (a full date, "tháng m/yyyy", "quý q/yyyy"), as patterns that
 # open with a literal or a digit: the regex engine skips ahead to where one could start (a pattern opening
 # with \b or a look-around is tried at every position). Same results, fewer full scans.
@@ -78,7 +80,9 @@ RECURRENCE = (
 _RECURRENCE_WORD = {"daily": "ngay", "weekly": "tuan", "monthly": "thang", "quarterly": "quy",
                     "half_yearly": "thang", "yearly": "nam"}
 # what any recurrence pattern above cannot match without (opening with a literal: a fast scan)
-_ANY_RECURRENCE = re.compile(r"(?:hang|moi)\s+(?:ngay|tuan|thang|quy|nam)|dinh ky\s+(?:quy|nam)|6\s+thang")
+# (one pattern per literal lead, as _FROM_DAY: the alternation "(?:hang|moi)\s+…|dinh ky\s+…|6\s+thang" split)
+_ANY_RECURRENCE = (re.compile(r"hang\s+(?:ngay|tuan|thang|quy|nam)"), re.compile(r"moi\s+(?:ngay|tuan|thang|quy|nam)"),
+                   re.compile(r"dinh ky\s+(?:quy|nam)"), re.compile(r"6\s+thang"))
 _RECUR_DAY = re.compile(_word_led(("hang", "moi")) + r"\s+(?:thang|quy)\b[^.;]{0,120}?\btruoc\s+ngay\s+(?P<d>\d{1,2})\b(?!\s*[/.\-]\s*\d)")
 
 
@@ -141,7 +145,7 @@ def find_deadlines(text: str, issued_on: str | None = None, folded: str | None =
             continue
         q = ROMAN[m["q"]]
         add(_month_end(int(m["y"]), q * 3), None, m)
-    if issued_on and len(issued_on) == 10 and _FROM_DAY.search(f):
+    if issued_on and len(issued_on) == 10 and any(rx.search(f) for rx in _FROM_DAY):
         base = date.fromisoformat(issued_on)
         for m in _RELATIVE_RE.finditer(f):
             add(base + timedelta(days=int(m["n"])), None, m)
@@ -197,7 +201,7 @@ def recurrence_of(text: str, folded: str | None = None) -> tuple[str | None, int
     f = folded if folded is not None else fold_keep_length(text)
     if "hang" not in f and "moi" not in f and "dinh ky" not in f:   # every pattern needs one ("thang" has "hang")
         return None, None
-    if not _ANY_RECURRENCE.search(f):
+    if not any(rx.search(f) for rx in _ANY_RECURRENCE):
         return None, None
     kind = None
     first = len(f) + 1

@@ -190,3 +190,24 @@ def test_deadline_patterns_led_by_their_letters_match_like_their_plain_spelling(
             text = "".join(rng.choice(words) + rng.choice([" ", " ", "", "  "]) for _ in range(rng.randint(2, 12)))
             got = [(m.span(), m.groupdict()) for m in compiled.finditer(text)]
             assert got == [(m.span(), m.groupdict()) for m in reference.finditer(text)], (spelling[:30], text)
+
+
+def test_gates_split_by_lead_answer_like_the_alternation():
+    """The recurrence and relative-deadline gates are one pattern per literal lead (a fast scan each):
+    together they find a match exactly where the single alternation does."""
+    import random
+    import re
+
+    from knowledge import dates
+
+    gates = {
+        dates._ANY_RECURRENCE: r"(?:hang|moi)\s+(?:ngay|tuan|thang|quy|nam)|dinh ky\s+(?:quy|nam)|6\s+thang",
+        dates._FROM_DAY: r"(?:ke|tinh)\s+tu\s+ngay",
+    }
+    words = ["hang", "moi", "ngay", "tuan", "thang", "quy", "nam", "dinh ky", "6", "ke", "tinh", "tu", "x", "\n"]
+    rng = random.Random(8)
+    for split, alternation in gates.items():
+        reference = re.compile(alternation)
+        for _ in range(4000):
+            text = "".join(rng.choice(words) + rng.choice([" ", "", "  "]) for _ in range(rng.randint(1, 8)))
+            assert any(rx.search(text) for rx in split) == bool(reference.search(text)), text

@@ -77,8 +77,7 @@ def split_paragraphs(text: str) -> list[Para]:
         lines = [ln.rstrip() for ln in block.split("\n") if ln.strip()]
         current: list[str] = []
         for ln in lines:
-            starts_item = bool(_ITEM_START.match(ln))
-            if current and starts_item:
+            if current and _ITEM_START.match(ln):   # the first line of a block starts a paragraph anyway
                 out.append(_make(current))
                 current = []
             current.append(ln.strip())

@@ -371,7 +371,8 @@ def _sentences(text: str) -> list[str]:
     """The text cut at each sentence end, the white space between sentences dropped (what
     re.split(r"(?<=[.;])\\s+(?=[A-ZĐÀ-Ỹ])", text) gives)."""
     out, last = [], 0
-    for start, end in sorted(m.span(1) for stop, rx in _SENTENCE_ENDS if stop in text for m in rx.finditer(text)):
+    ends = sorted(m.span(1) for stop, rx in _SENTENCE_ENDS if stop in text for m in rx.finditer(text))
+    for start, end in ends:
         out.append(text[last:start])
         last = end
     out.append(text[last:])

@@ -14,7 +14,7 @@ from functools import lru_cache
 from datetime import date, timedelta
 
 from knowledge.errors import BadDate
-from knowledge.text import fold_keep_length
+from knowledge.text import fold_keep_length, word_led
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -31,31 +31,17 @@ _CUES = ("truoc", r"cham nhat(?:\s+la)?", r"han chot(?:\s+la)?", r"han(?:\s+cuoi
 _CUE = "(?:" + "|".join(_CUES) + ")"
 
 
-def _word_led(alternatives) -> str:
-    """'\\b(?:a|b|…)' for alternatives that each open with a lower-case letter or a digit, spelled so that re scans
-    for those letters in C: the alternatives grouped by their first letter (each group keeps their order;
-    two alternatives with different first letters never match at the same place), the letter first and the
-    word boundary checked after it ('t(?<!\\wt)'). A leading \\b or look-ahead makes re try the whole
-    pattern at every position of the text. tests/test_dates.py compares them with the plain spelling."""
-    by_letter: dict[str, list[str]] = {}
-    for alt in alternatives:
-        if not ("a" <= alt[0] <= "z" or "0" <= alt[0] <= "9"):
-            raise ValueError(f"not led by a letter or digit: {alt!r}")
-        by_letter.setdefault(alt[0], []).append(alt[1:])
-    return "(?:" + "|".join(f"{c}(?<!\\w{c})(?:{'|'.join(rests)})" for c, rests in by_letter.items()) + ")"
-
-
-_DEADLINE_RE = re.compile(_word_led(_CUES) + rf"\s*(?:{_TIME})?(?:,\s*)?{_DATE}")
-_MONTH_RE = re.compile(_word_led(("trong", "truoc", "cham nhat", r"hoan thanh(?:\s+trong)?") + _CUES)
+_DEADLINE_RE = re.compile(word_led(_CUES) + rf"\s*(?:{_TIME})?(?:,\s*)?{_DATE}")
+_MONTH_RE = re.compile(word_led(("trong", "truoc", "cham nhat", r"hoan thanh(?:\s+trong)?") + _CUES)
                        + r"\s+(?:thang\s+)(?P<m>\d{1,2})\s*(?:/|\s+nam\s+)\s*(?P<y>\d{4})")
 # the lead is optional: each lead with "quy" after it, then "quy" alone (what the optional group tries last)
-_QUARTER_RE = re.compile(_word_led((r"trong\s+quy", r"truoc\s+quy", r"hoan thanh\s+(?:trong\s+)?quy",
+_QUARTER_RE = re.compile(word_led((r"trong\s+quy", r"truoc\s+quy", r"hoan thanh\s+(?:trong\s+)?quy",
                                     r"cham nhat\s+quy", "quy"))
                          + r"\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|\s+nam\s+)\s*(?P<y>\d{4})")
 _RELATIVE_RE = re.compile(r"\b(?:trong(?:\s+thoi\s+han|\s+vong)?|cham nhat(?:\s+la)?|sau)\s+(?P<n>\d{1,3})\s+ngay(?:\s+lam\s+viec)?\s*,?\s*(?:ke\s+tu|tinh\s+tu)\s+ngay\s+(?:ban\s+hanh|ky|nhan)")
-_EXTEND_RE = re.compile(_word_led(("gia han", "keo dai", "dieu chinh thoi han", "lui thoi han", "lui han")) + r"\b")
+_EXTEND_RE = re.compile(word_led(("gia han", "keo dai", "dieu chinh thoi han", "lui thoi han", "lui han")) + r"\b")
 _EXTEND_HINTS = ("gia han", "keo dai", "thoi han", "lui han")   # one of which _EXTEND_RE cannot match without
-_UNTIL_RE = re.compile(rf"d(?<!\wd)en\s+(?:het\s+)?{_DATE}")   # "\bden", led by its letter (see _word_led)
+_UNTIL_RE = re.compile(rf"d(?<!\wd)en\s+(?:het\s+)?{_DATE}")   # "\bden", led by its letter (see text.word_led)
 # what _RELATIVE_RE cannot match without, "(?:ke|tinh)\s+tu\s+ngay", as one pattern per lead: each opens
 # with its literal, which re scans for in C (an alternation is tried wherever one of its letters stands)
 _FROM_DAY = (re.compile(r"ke\s+tu\s+ngay"), re.compile(r"tinh\s+tu\s+ngay"))
@@ -66,15 +52,15 @@ _ANY_DATE = re.compile(r"\d\d?(?:\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|\s+thang\s
 _MONTH_YEAR = re.compile(r"thang\s+\d{1,2}\s*(?:/|\s+nam\s+)\s*\d{4}")
 _QUARTER_YEAR = re.compile(r"quy\s+(?:iv|iii|ii|i|[1-4])\s*(?:/|\s+nam\s+)\s*\d{4}")
 
-# each led by its words' first letters (see _word_led; the plain spellings open with \b, in tests/test_dates.py)
+# each led by its words' first letters (see text.word_led; the plain spellings open with \b, in tests/test_dates.py)
 RECURRENCE = (
-    (re.compile(_word_led(("hang", "moi")) + r"\s+ngay\b(?!\s+(?:\d|le\b|nghi\b))"), "daily"),
-    (re.compile(_word_led(("hang", "hang", "moi")) + r"\s+tuan\b"), "weekly"),
-    (re.compile(_word_led(("hang", "moi")) + r"\s+thang\b"), "monthly"),
-    (re.compile(_word_led((r"hang\s+quy\b", r"moi\s+quy\b", r"dinh ky\s+quy\b(?!\s+dinh)"))), "quarterly"),
-    (re.compile(_word_led((r"dinh ky\s+(?:06|6)", "06", "6"))
+    (re.compile(word_led(("hang", "moi")) + r"\s+ngay\b(?!\s+(?:\d|le\b|nghi\b))"), "daily"),
+    (re.compile(word_led(("hang", "hang", "moi")) + r"\s+tuan\b"), "weekly"),
+    (re.compile(word_led(("hang", "moi")) + r"\s+thang\b"), "monthly"),
+    (re.compile(word_led((r"hang\s+quy\b", r"moi\s+quy\b", r"dinh ky\s+quy\b(?!\s+dinh)"))), "quarterly"),
+    (re.compile(word_led((r"dinh ky\s+(?:06|6)", "06", "6"))
                 + r"\s+thang(?:\s+mot\s+lan)?\b(?!\s+(?:dau|cuoi)\s+nam)"), "half_yearly"),
-    (re.compile(_word_led((r"hang\s+nam\b", r"moi\s+nam\b", r"dinh ky\s+nam\b"))), "yearly"),
+    (re.compile(word_led((r"hang\s+nam\b", r"moi\s+nam\b", r"dinh ky\s+nam\b"))), "yearly"),
 )
 # a word each recurrence pattern cannot match without (a substring test before each regex scan)
 _RECURRENCE_WORD = {"daily": "ngay", "weekly": "tuan", "monthly": "thang", "quarterly": "quy",
@@ -83,7 +69,7 @@ _RECURRENCE_WORD = {"daily": "ngay", "weekly": "tuan", "monthly": "thang", "quar
 # (one pattern per literal lead, as _FROM_DAY: the alternation "(?:hang|moi)\s+…|dinh ky\s+…|6\s+thang" split)
 _ANY_RECURRENCE = (re.compile(r"hang\s+(?:ngay|tuan|thang|quy|nam)"), re.compile(r"moi\s+(?:ngay|tuan|thang|quy|nam)"),
                    re.compile(r"dinh ky\s+(?:quy|nam)"), re.compile(r"6\s+thang"))
-_RECUR_DAY = re.compile(_word_led(("hang", "moi")) + r"\s+(?:thang|quy)\b[^.;]{0,120}?\btruoc\s+ngay\s+(?P<d>\d{1,2})\b(?!\s*[/.\-]\s*\d)")
+_RECUR_DAY = re.compile(word_led(("hang", "moi")) + r"\s+(?:thang|quy)\b[^.;]{0,120}?\btruoc\s+ngay\s+(?P<d>\d{1,2})\b(?!\s*[/.\-]\s*\d)")
 
 
 @dataclass(frozen=True)
@@ -242,8 +228,8 @@ def urgency_of(text: str) -> str | None:
 
 
 # "trong năm 2024", "đến hết năm 2025", "phấn đấu đến năm 2030" (led by their words' letters, see
-# _word_led), or a text that opens with "Năm 2024,"
-_TARGET_YEAR = re.compile(_word_led(("trong", "hoan thanh trong", r"den(?:\s+het)?", r"phan dau(?:\s+den)?"))
+# text.word_led), or a text that opens with "Năm 2024,"
+_TARGET_YEAR = re.compile(word_led(("trong", "hoan thanh trong", r"den(?:\s+het)?", r"phan dau(?:\s+den)?"))
                           + r"\s+nam\s+(?P<y>\d{4})\b")
 _YEAR_FIRST = re.compile(r"\s*nam\s+(?P<y>\d{4})\s*,")   # only at the start ("Năm 2024, …")
 _NAM_YEAR = re.compile(r"nam\s+\d{4}")   # what either pattern cannot match without

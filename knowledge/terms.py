@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from knowledge.text import fold, trie_pattern
+from knowledge.text import fold, trie_pattern, word_led
 
 # long form (folded) -> the one short form used in the index
 ABBREVIATIONS: tuple[tuple[str, str], ...] = (
@@ -48,18 +48,12 @@ _ABBR.update({long: short for long, short in ABBREVIATIONS if long not in _BASE}
 
 
 def _word_start_trie(phrases) -> str:
-    """trie_pattern(phrases) between word boundaries, shaped so that Python's re scans for the
-    phrases' first letters in C: each top-level branch opens with its literal first letter, and the
-    word boundary before it is checked just after that letter ('(?<!\\w.)': no word character
-    before the letter; every phrase starts with a letter). A leading '\\b' would make re try the
-    whole pattern at every position of the text."""
+    """trie_pattern(phrases) between word boundaries, led by the phrases' first letters (text.word_led):
+    one alternative per first letter, the rest of its phrases as one trie."""
     by_first: dict[str, list[str]] = {}
     for phrase in phrases:
-        if len(phrase) < 2 or not re.fullmatch(r"\w", phrase[0]):
-            raise ValueError(f"not a phrase of words: {phrase!r}")
-        by_first.setdefault(phrase[0], []).append(phrase[1:])
-    branches = [re.escape(first) + r"(?<!\w.)" + trie_pattern(rest) for first, rest in sorted(by_first.items())]
-    return "(?:" + "|".join(branches) + r")\b"
+        by_first.setdefault(phrase[:1], []).append(phrase[1:])
+    return word_led(first + trie_pattern(rests) for first, rests in sorted(by_first.items())) + r"\b"
 
 
 # one pass, longest first (the same result as replacing them one by one, at a fraction of the cost)
@@ -87,7 +81,7 @@ def _abbreviated(s: str) -> str:
 # each short form with a word it cannot match without (a substring test is far cheaper than a regex)
 _SHORT_RE = [(re.compile(p).sub, needle, short) for needle, p, short in SHORT_FORMS]
 # "quy iv" -> "quy 4" ...: one pass, the literal "quy" first so that re looks for it in C (the
-# boundary before it is checked after it, as in _word_start_trie); fold() leaves single spaces
+# boundary before it is checked after it, as in text.word_led); fold() leaves single spaces
 _QUARTER_RE = re.compile(r"quy(?<!\wquy) (iv|iii|ii|i)\b")
 
 STOPWORDS = frozenset("""

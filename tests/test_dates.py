@@ -149,7 +149,7 @@ def test_malformed_user_dates(value):
 
 
 def test_deadline_patterns_led_by_their_letters_match_like_their_plain_spelling():
-    """The deadline patterns open with their cues' first letters (dates._word_led) instead of a look-ahead
+    """The deadline patterns open with their cues' first letters (text.word_led) instead of a look-ahead
     and a word boundary: the same matches, groups included, as the plain spelling on random texts."""
     import random
     import re

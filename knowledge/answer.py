@@ -14,11 +14,11 @@ from datetime import date, timedelta
 
 from rapidfuzz import fuzz, process
 
-from knowledge.assignees import unit_phrase
+from knowledge.assignees import starts_with_unit, unit_phrase
 from knowledge.models import StoredTask
 from knowledge.store import STATUS_DONE, DocumentRow, Store, TaskHead
 from knowledge.terms import search_form, tokens
-from knowledge.text import fold
+from knowledge.text import fold, fold_keep_length
 from knowledge.units import acronym_key, squeeze_acronyms, unit_key
 
 MAX_QUESTION = 2000
@@ -864,9 +864,21 @@ def _refers_back(f: str) -> bool:
     return bool(re.search(r"\b(?:viec do|nhiem vu do|cai do|viec nay|nhiem vu nay|no)\b", f))
 
 
+# what a question asks of the unit it names: "… phải làm gì", "… cần làm gì", "… có nhiệm vụ gì", "… được giao …"
+_PREDICATE = re.compile(r"\s+(?:phai|can lam|lam gi|lam nhung|co nhiem vu|co trach nhiem|nhiem vu gi|duoc giao|thi sao)\b")
+
+
 def _names_unknown_unit(q: str) -> str | None:
-    """'Phòng Giáo dục phải làm gì?' names a unit the knowledge base does not know: its name, or None."""
+    """'Phòng Giáo dục phải làm gì?' names a unit the knowledge base does not know: its name, or None.
+    The name is what comes before the question's predicate ("phải làm gì", "làm gì", "có nhiệm vụ
+    gì" …) when that opens with a unit, so that a name holding a verb ("Phòng Ngoại giao") or typed
+    without diacritics ("so gtvt lam gi") is kept whole and without the question words."""
     body = re.sub(r"(?i)^\s*(?:còn|vậy còn|thế còn)\s+", "", q.strip())
+    cue = _PREDICATE.search(fold_keep_length(body))
+    if cue:
+        named = body[:cue.start()].strip(" ,.?:")
+        if starts_with_unit(named):
+            return " ".join(named.split())
     up = unit_phrase(body, allow_colon=False)
     return up.written if up else None
 

@@ -117,6 +117,17 @@ def test_no_match_says_so_and_suggests(engine):
     assert has(ask(engine, "zxqv wyyk"), "Chưa tìm thấy")
 
 
+@pytest.mark.parametrize("question, named", [
+    ("Phòng Ngoại giao phải làm gì?", "Phòng Ngoại giao"),    # a verb ("giao") inside the name
+    ("so gtvt lam gi", "so gtvt"),                           # no diacritics, no "phải": the question words go
+    ("Sở Giao thông vận tải có nhiệm vụ gì?", "Sở Giao thông vận tải"),
+    ("Tổ phối hợp liên ngành phải làm gì?", "Tổ phối hợp liên ngành"),
+])
+def test_an_unknown_unit_is_named_whole_without_the_question_words(engine, question, named):
+    first = ask(engine, question).splitlines()[0]
+    assert first == f"Chưa thấy văn bản nào giao việc cho {named}."
+
+
 def test_empty_and_huge_questions(engine):
     assert has(ask(engine, "   "), "chưa nhập câu hỏi")
     assert has(ask(engine, "a" * 10_000_000), "quá dài")

@@ -26,7 +26,11 @@ UNIT_STARTS = tuple(sorted({
     "chi huy truong", "chi huy pho", "nhan vien", "cac thon", "thon", "buon", "ap", "ban", "to dan pho", "khu pho", "truong thon", "truong buon",
     "cong ty", "cac cong ty", "doanh nghiep", "cac doanh nghiep", "hop tac xa", "ca nhan", "cac ca nhan",
     "chu dau tu", "cac chu dau tu", "nha thau", "tram", "hat kiem lam", "ban chi dao", "dai", "chi hoi",
+    "huyen doan", "thanh doan", "tinh doan", "thi doan", "hoi phu nu", "hoi chu thap do", "hoi nguoi cao tuoi",
+    "hoi khuyen hoc", "lien doan lao dong",
 }, key=len, reverse=True))
+# Unit openings that are a whole name ("Hội Nông dân huyện, Huyện Đoàn"): a unit even with nothing after them
+WHOLE_NAMES = frozenset({"huyen doan", "thanh doan", "tinh doan", "thi doan"})
 # Unit words that need a name after them ("Tổ kiểm tra", "Văn phòng đăng ký đất đai"): the next word is
 # part of the name even when it looks like a verb.
 NEEDS_NAME = frozenset({
@@ -55,7 +59,9 @@ VERBS = tuple(sorted({
     "phai", "duoc giao", "nghiem tuc thuc hien", "tam dung", "thanh lap",
     "yeu cau", "de nghi", "giao", "trong thoi han", "trong vong", "truoc ngay", "cham nhat", "sau khi", "ngay sau khi",
     "la co quan", "la don vi", "la dau moi", "la thuong truc", "thuong truc", "co nhiem vu", "co trach nhiem",
-    "chiu trach nhiem",
+    "chiu trach nhiem", "kiem soat", "dua tin", "tuan tra", "ngan chan", "huy dong", "quan triet", "tuan thu",
+    "tham gia", "hoan thien", "cung co", "san sang", "ung pho", "so tan", "thu gom", "thu hoi", "kiem ke",
+    "phat hien", "xu phat", "giai ngan", "van hanh", "bao ve", "binh xet",
 }, key=len, reverse=True))
 # longest word first, factored by common prefixes (text.trie_pattern): these run at every word of a phrase
 VERB_RE = re.compile(r"(?:" + trie_pattern(VERBS) + r")(?![\w])")
@@ -179,6 +185,8 @@ def _phrase_end(text: str, f: str, pos: int, allow_colon: bool, max_words: int) 
                     head = " ".join(fold_keep_length(x) for x in nxt.groups() if x)
                     if head not in heads:
                         heads += (head,)
+            elif m_unit and m_unit.end() - i > len(m_unit.group(0).split(" ", 1)[0]):
+                exempt_until = m_unit.end() - 1   # "Huyện Đoàn": the words of a unit opening are not read again
             elif heads and not capital and words > 2 and f.startswith(heads, i):
                 return i
             elif m_verb0 and words:
@@ -291,7 +299,8 @@ def _split_chunk(chunk: str) -> list[str]:
     for m in re.finditer(r"(?:,|\s+va)\s+", f):
         nxt = m.end()
         start_word = _SPLIT_RE.match(f, nxt)
-        bare = start_word and re.match(r"\s*(?:,|$)", f[start_word.end():])   # "sở, ban, ngành": a kind, not a unit
+        bare = (start_word and start_word.group(0) not in WHOLE_NAMES
+                and re.match(r"\s*(?:,|$)", f[start_word.end():]))   # "sở, ban, ngành": a kind, not a unit
         if start_word and f.startswith(("cong chuc", "vien chuc"), nxt) and re.search(r"(?:can bo|cong chuc)\s*$", f[:m.start()]):
             bare = True   # "cán bộ, công chức, viên chức" is one group
         if start_word and not bare and not f[:m.start()].rstrip().endswith(("hdnd", "hoi dong nhan dan")):

@@ -65,6 +65,7 @@ class _Walk:
     header: Header
     registry: UnitRegistry
     zone: bool = False
+    findings: bool = False     # under an evaluation heading ("Kết quả", "Tồn tại" …) outside the instructions
     default_units: tuple[str, ...] = ()
     default_urgency: str | None = None
     levels: dict[str, tuple[str, ...]] = field(default_factory=dict)   # roman/num/letter -> units
@@ -204,14 +205,19 @@ def _visit(w: _Walk, p: Para) -> None:
         if p.kind == "roman":
             heading = f
             if _EVALUATION_HEADINGS.match(heading):
-                w.zone = False
+                w.zone, w.findings = False, True
                 return
             if _TASK_HEADINGS.search(heading):
-                w.zone = True
+                w.zone, w.findings = True, False
             if p.text.isupper() or len(p.text.split()) <= 12:
                 _maybe_heading_units(w, p)
                 return
-        elif not w.zone and not _has_own_units(p.text):
+        elif not w.zone and len(f.split()) <= 12 and _EVALUATION_HEADINGS.match(f):
+            w.findings = True     # "1. Kết quả đạt được": the items below are findings
+            return
+        elif w.findings and len(f.split()) <= 12 and _TASK_HEADINGS.search(f):
+            w.findings = False    # "2. Nhiệm vụ thời gian tới"
+        elif not w.zone and not _has_own_units(p.text) and not _names_its_unit(w, p.text):
             # numbered findings before the instructions are not tasks
             if not w.default_units and not w.drafts:
                 return
@@ -221,7 +227,7 @@ def _visit(w: _Walk, p: Para) -> None:
         if p.kind == "plain" and p.text.rstrip().endswith(":") and _DIRECTIVE_VERBS.search(f):
             _preamble(w, p.text)
             return
-    if not w.zone and not _has_own_units(p.text):
+    if not w.zone and not _has_own_units(p.text) and not (p.kind in ORDER and _names_its_unit(w, p.text)):
         return
     if p.text.startswith("(") or _CLOSING.match(f):
         return
@@ -286,6 +292,22 @@ _CLOSING_WORDS = re.compile(r"\bbiet\b|nghiem tuc (?:trien khai,? )?thuc hien|to
 def _has_own_units(text: str) -> bool:
     m = INTRO_VERBS.match(text)
     return bool(m and starts_with_unit(text[m.end():]))
+
+
+# what a finding says of a unit ("Phòng Nội vụ đã tham mưu …", "… chưa thực hiện", "… còn chậm"), not an order
+_FINDING_WORDS = re.compile(r"\b(?:da|chua|con|van|dang|cung|duoc|bi|co|la|gom|dat)\b")
+
+
+def _names_its_unit(w: _Walk, text: str) -> bool:
+    """'2. Hạt Kiểm lâm huyện tăng cường tuần tra …': an item that opens with a unit and goes on with
+    what it must do is a task even where no preamble or task heading came first (a letter that goes
+    straight to its items). Not under an evaluation heading, and not a finding ("… đã hoàn thành")."""
+    if w.findings or not starts_with_unit(text):
+        return False
+    up = unit_phrase(text, allow_colon=False)
+    if not up or up.ended_by != "verb" or len(up.written.split()) > 12:
+        return False
+    return not _FINDING_WORDS.search(fold(up.written)) and not _FINDING_WORDS.match(fold(text[up.end:up.end + 12]))
 
 
 def _preamble(w: _Walk, text: str) -> None:

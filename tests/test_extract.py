@@ -252,3 +252,48 @@ def test_sentences_are_cut_as_the_look_behind_split_cuts_them():
         assert _sentences(text) == reference.split(text), repr(text)
     assert _sentences("Giao Phòng A. Phòng B báo cáo; Sở C theo dõi.") == ["Giao Phòng A.", "Phòng B báo cáo;",
                                                                           "Sở C theo dõi."]
+
+
+LETTER_OF_ITEMS = """ỦY BAN NHÂN DÂN
+HUYỆN HÒA AN
+
+Số: 512/UBND-VP
+
+Hòa An, ngày 10 tháng 3 năm 2025
+
+V/v triển khai một số nhiệm vụ trọng tâm
+
+Kính gửi: Các cơ quan, đơn vị liên quan.
+
+1. Kết quả đạt được
+
+1. Phòng Nội vụ đã tham mưu kiện toàn bộ phận một cửa đúng hạn.
+2. Phòng Tư pháp tham mưu tốt công tác kiểm soát thủ tục hành chính.
+
+2. Nhiệm vụ thời gian tới
+
+1. Hạt Kiểm lâm huyện tăng cường tuần tra, kiểm soát lâm sản, báo cáo kết quả hằng tháng.
+2. Đề nghị Hội Nông dân huyện, Huyện Đoàn phối hợp tuyên truyền về phòng chống cháy rừng.
+3. Kho bạc Nhà nước huyện kiểm soát chặt chẽ các khoản chi, hoàn thành trong Quý II/2025.
+4. Đài Truyền thanh - Truyền hình huyện đưa tin kịp thời về các hoạt động.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Nông Văn Tuấn
+"""
+
+
+def test_items_that_open_with_a_unit_are_tasks_without_a_preamble_but_findings_are_not():
+    doc = extract(LETTER_OF_ITEMS, "hoa-an.md")
+    assert by_phrase(doc, "tăng cường tuần tra").assignees == ("Hạt Kiểm lâm huyện",)
+    assert by_phrase(doc, "kiểm soát chặt chẽ các khoản chi").assignees == ("Kho bạc Nhà nước huyện",)
+    assert by_phrase(doc, "kiểm soát chặt chẽ các khoản chi").deadline == date(2025, 6, 30)
+    assert by_phrase(doc, "đưa tin kịp thời").assignees == ("Đài Truyền thanh - Truyền hình huyện",)
+    assert by_phrase(doc, "tuyên truyền về phòng chống cháy rừng").assignees == ("Hội Nông dân huyện", "Huyện Đoàn")
+    # under "Kết quả đạt được": findings, whatever their verb
+    assert not [t for t in doc.tasks if "một cửa" in t.action or "kiểm soát thủ tục" in t.action]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import dataclasses
 from dataclasses import dataclass, field
 
 from knowledge import dates
@@ -425,28 +426,66 @@ def _finish(w: _Walk) -> list[Task]:
                 continue
         if not d.assignees:
             continue
-        deadline = plain_hits[0] if plain_hits else (extension[-1] if extension else None)
-        if deadline is None and last_extension and _REFERS_TO_EXTENSION.search(fold(action)):
-            deadline = last_extension       # "… đúng thời hạn được gia hạn"
-        recurrence, recur_day = dates.recurrence_of(action, folded)
-        urgency = dates.urgency_of(action) or d.urgency
-        if d.deadline_text and deadline is None and dates.recurrence_of(d.deadline_text)[0]:
-            recurrence = recurrence or dates.recurrence_of(d.deadline_text)[0]   # "Hằng tháng (từ tháng 4 …)"
-        elif d.deadline_text and deadline is None:
-            deadline = dates.deadline_of_cell(d.deadline_text, issued)
-            if deadline is None:
-                recurrence = recurrence or dates.recurrence_of(d.deadline_text)[0]
-                urgency = dates.urgency_of(d.deadline_text) or urgency
         coords = tuple(dict.fromkeys(d.coordinators + _coordinators(w, action, d.assignees, folded)))
-        via = _VIA_RE.search(action)
-        monitors = tuple(u for u in (_units(w, [via.group(1)]) if via else ()) if u not in d.assignees)
-        tasks.append(dict(
-            seq=len(tasks) + 1, clause=d.clause, action=action, assignees=d.assignees, coordinators=coords,
-            monitors=monitors, deadline=deadline.day if deadline else None,
-            deadline_time=deadline.time if deadline else None, recurrence=recurrence, recurrence_day=recur_day,
-            urgency=urgency, target_year=dates.target_year_of(action, folded)))
+        for part, part_folded, part_hits in _one_per_deadline(action, folded, plain_hits):
+            tasks.append(_task_fields(w, d, part, part_folded, part_hits, extension, last_extension,
+                                      len(tasks) + 1, coords))
     _link_monitors(tasks)
     return [Task(**t) for t in tasks]
+
+
+# what opens the next clause after a deadline: "…trước ngày 31/10/2023; tổ chức thi công …",
+# "… trước ngày 10/6/2025 và kết quả cả năm trước ngày 05/12/2025"
+_NEXT_CLAUSE = re.compile(r"\s*(?:[;,]\s*(?:và\s+)?|\s+và\s+)(?=\w)")
+
+
+def _one_per_deadline(action: str, folded: str | None,
+                      hits: list[dates.DeadlineHit]) -> list[tuple[str, str | None, list[dates.DeadlineHit]]]:
+    """An action with two deadlines for two pieces of work ("lập hồ sơ thiết kế, hoàn thành trước ngày
+    31/10/2023; tổ chức thi công, hoàn thành trong quý II/2024") is two tasks, cut where the next clause
+    opens after each deadline but the last. One deadline, or cuts that would leave a piece of fewer
+    than four words, leave the action whole."""
+    if len(hits) < 2 or len({h.day for h in hits}) < 2:
+        return [(action, folded, hits)]
+    ordered = sorted(hits, key=lambda h: h.start)
+    spans, start = [], 0
+    for h in ordered[:-1]:
+        m = _NEXT_CLAUSE.match(action, h.end)
+        if m:
+            spans.append((start, h.end))
+            start = m.end()
+    spans.append((start, len(action)))
+    if len(spans) < 2 or any(len(action[a:b].split()) < 4 for a, b in spans):
+        return [(action, folded, hits)]
+    return [(action[a:b], folded[a:b] if folded is not None else None,
+             [dataclasses.replace(h, start=h.start - a, end=h.end - a) for h in ordered if a <= h.start < b])
+            for a, b in spans]
+
+
+def _task_fields(w: _Walk, d: _Draft, action: str, folded: str | None, plain_hits: list[dates.DeadlineHit],
+                 extension: list[dates.DeadlineHit], last_extension: dates.DeadlineHit | None, seq: int,
+                 coords: tuple[str, ...]) -> dict:
+    """One task's fields from its action (the whole draft, or the part of it with one of its deadlines)."""
+    issued = w.header.issued_on
+    deadline = plain_hits[0] if plain_hits else (extension[-1] if extension else None)
+    if deadline is None and last_extension and _REFERS_TO_EXTENSION.search(fold(action)):
+        deadline = last_extension       # "… đúng thời hạn được gia hạn"
+    recurrence, recur_day = dates.recurrence_of(action, folded)
+    urgency = dates.urgency_of(action) or d.urgency
+    if d.deadline_text and deadline is None and dates.recurrence_of(d.deadline_text)[0]:
+        recurrence = recurrence or dates.recurrence_of(d.deadline_text)[0]   # "Hằng tháng (từ tháng 4 …)"
+    elif d.deadline_text and deadline is None:
+        deadline = dates.deadline_of_cell(d.deadline_text, issued)
+        if deadline is None:
+            recurrence = recurrence or dates.recurrence_of(d.deadline_text)[0]
+            urgency = dates.urgency_of(d.deadline_text) or urgency
+    via = _VIA_RE.search(action)
+    monitors = tuple(u for u in (_units(w, [via.group(1)]) if via else ()) if u not in d.assignees)
+    return dict(
+        seq=seq, clause=d.clause, action=action, assignees=d.assignees, coordinators=coords,
+        monitors=monitors, deadline=deadline.day if deadline else None,
+        deadline_time=deadline.time if deadline else None, recurrence=recurrence, recurrence_day=recur_day,
+        urgency=urgency, target_year=dates.target_year_of(action, folded))
 
 
 def _action_of(d: _Draft) -> tuple[str, str | None]:

@@ -42,12 +42,15 @@ class Header:
 
 _UNDERLINE = re.compile(r"(?<!\w)_{1,3}|_{1,3}(?!\w)")
 _LINK = re.compile(r"<(https?://[^>]+)>")
+_HEADING_MARK = re.compile(r"(\A|\n)[ \t]*#{1,6}[ \t]+")   # "### 1. Công an tỉnh": a Markdown heading's marks
 
 
 def strip_markup(text: str) -> str:
-    """Markdown emphasis and escapes out; what a reader sees stays. Each step runs only when its
+    """Markdown heading marks, emphasis and escapes out; what a reader sees stays. Each step runs only when its
     character is there (most paragraphs carry no markup); underscores go first, while the asterisks
     around them are still in place, so '*_x_*' loses both."""
+    if "#" in text:
+        text = _HEADING_MARK.sub(r"\1", text)
     if "_" in text:
         text = _UNDERLINE.sub("", text)
     if "*" in text:
@@ -202,7 +205,7 @@ def _recipients(head: str) -> tuple[str, ...]:
 
 def _signer(plain: str) -> tuple[str | None, str | None]:
     lines = [ln.strip() for ln in plain.rstrip().splitlines()]
-    tail = lines[-40:]
+    tail = [_signature_side(ln) for ln in lines[-40:]]
     for i in range(len(tail) - 1, -1, -1):
         m = _NAME_RE.match(tail[i])
         if not m:
@@ -218,6 +221,15 @@ def _signer(plain: str) -> tuple[str | None, str | None]:
                 break
         return name, title
     return None, None
+
+
+def _signature_side(line: str) -> str:
+    """A row of the two-column closing table ("| - Lưu: VT. | Nguyễn Văn A |"): its right-hand cell, where
+    the signature stands ("Nơi nhận" is on the left); any other line as it is."""
+    if not line.startswith("|"):
+        return line
+    cells = [c.strip() for c in line.strip("|").split("|")]
+    return cells[-1] if len(cells) >= 2 else line
 
 
 def references(text: str) -> tuple[Reference, ...]:

@@ -64,7 +64,7 @@ def _classify(raw: str, bold: bool) -> Para:
 
 _COUNTED = re.compile(r"(?:tháng|năm|ngày|giờ|%)")   # what follows a number that opens a sentence
 _BLANK_LINE = re.compile(r"\n\s*\n")
-_ITEM_START = re.compile(r"^\s*(?:\*\*)?\s*(?:[-–+•]\s|\d{1,2}[.)]\s|[a-zđ]\)\s|(?:" + "|".join(ROMAN_NUMS)
+_ITEM_START = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*\*)?\s*(?:[-–+•]\s|\d{1,2}[.)]\s|[a-zđ]\)\s|(?:" + "|".join(ROMAN_NUMS)
                          + r")\.\s|Điều\s+\d)")
 
 

@@ -297,3 +297,53 @@ def test_items_that_open_with_a_unit_are_tasks_without_a_preamble_but_findings_a
     assert by_phrase(doc, "tuyên truyền về phòng chống cháy rừng").assignees == ("Hội Nông dân huyện", "Huyện Đoàn")
     # under "Kết quả đạt được": findings, whatever their verb
     assert not [t for t in doc.tasks if "một cửa" in t.action or "kiểm soát thủ tục" in t.action]
+
+
+DECISION_WITH_HEADINGS = """**ỦY BAN NHÂN DÂN**
+**TỈNH AN THẠNH**
+
+Số: 2147/QĐ-UBND
+
+*An Thạnh, ngày 18 tháng 9 năm 2023*
+
+# QUYẾT ĐỊNH
+
+## Về việc xử lý khẩn cấp sạt lở bờ sông
+
+Chủ tịch UBND tỉnh yêu cầu:
+
+### 1. Công an tỉnh
+
+- Bảo đảm an ninh trật tự, phân luồng, điều tiết giao thông tại khu vực sạt lở.
+
+### 2. Ban Quản lý dự án đầu tư xây dựng tỉnh
+
+Khảo sát, lập hồ sơ thiết kế bản vẽ thi công, hoàn thành trước ngày 31/10/2023; tổ chức thi công, hoàn thành công trình trong quý II/2024.
+
+### 3. Sở Tài chính
+
+Báo cáo kết quả 6 tháng đầu năm trước ngày 10/6/2024 và kết quả thực hiện cả năm trước ngày 05/12/2024.
+
+| Nơi nhận: | TM. ỦY BAN NHÂN DÂN |
+|---|:---:|
+| - Như Điều 3; | KT. CHỦ TỊCH |
+| - Lưu: VT, KT. | PHÓ CHỦ TỊCH |
+| | **Huỳnh Thanh Phong** |
+"""
+
+
+def test_markdown_headings_are_items_and_the_signer_stands_in_the_closing_table():
+    doc = extract(DECISION_WITH_HEADINGS, "an-thanh.md")
+    assert by_phrase(doc, "phân luồng, điều tiết giao thông").assignees == ("Công an tỉnh",)
+    assert doc.signer == "Huỳnh Thanh Phong" and doc.signer_title == "PHÓ CHỦ TỊCH"
+    assert "xử lý khẩn cấp sạt lở bờ sông" in doc.subject
+
+
+def test_two_deadlines_for_two_pieces_of_work_are_two_tasks():
+    doc = extract(DECISION_WITH_HEADINGS, "an-thanh.md")
+    design, build = by_phrase(doc, "lập hồ sơ thiết kế"), by_phrase(doc, "tổ chức thi công")
+    assert design is not build
+    assert (design.deadline, build.deadline) == (date(2023, 10, 31), date(2024, 6, 30))
+    assert design.assignees == build.assignees == ("Ban Quản lý dự án đầu tư xây dựng tỉnh",)
+    half, year = by_phrase(doc, "6 tháng đầu năm"), by_phrase(doc, "cả năm")
+    assert (half.deadline, year.deadline) == (date(2024, 6, 10), date(2024, 12, 5))

@@ -81,7 +81,7 @@ _UNIT_WORD_EXACT = re.compile(r"^(?:UBND|HĐND|Ủy ban|Uỷ ban|Phòng|Sở|Ban
                               r"Hợp tác xã|Doanh nghiệp)\b")
 INTRO_VERBS = re.compile(r"^(?:giao(?:\s+cho)?|đề nghị|yêu cầu|ủy quyền|uỷ quyền|riêng(?:\s+đối với)?|đối với)\s+", re.I)
 # Words that start like a unit but are verbs or phrases: "Tổ chức", "Đối với", "Ban hành", "Bố trí".
-_NOT_UNIT = re.compile(r"(?:to chuc|doi voi|doi moi|truong hop|truong thon|ban giao|doi ngu|so huu|phong tranh|ap dung|ap luc|thon tin|ban hanh|bo tri|bo sung|phong chong|phong ngua|so hoa|so ket|"
+_NOT_UNIT = re.compile(r"(?:to chuc|doi voi|doi moi|(?:cac |nhung )?truong hop|ban giao|doi ngu|so huu|phong tranh|ap dung|ap luc|thon tin|ban hanh|bo tri|bo sung|phong chong|phong ngua|so hoa|so ket|"
                        r"cac noi dung|cac nhiem vu|cac giai phap|tat ca cac (?:noi dung|nhiem vu)|don vi nao|co quan nao)(?![\w])")
 
 
@@ -178,7 +178,9 @@ def _phrase_end(text: str, f: str, pos: int, allow_colon: bool, max_words: int) 
             m_verb0 = None if capital else VERB_RE.match(f, i)   # a capitalised word is never read as a verb
             if m_unit and (_NOT_UNIT.match(f, i) or (m_verb0 and m_verb0.end() > m_unit.end())):
                 m_unit = None
-            if m_unit and m_unit.group(0) in NEEDS_NAME:
+            if m_unit and text[i:m_unit.end()] == "bản" and not _named_after(text, m_unit.end()):
+                pass   # "các thôn, bản tổ chức …": the villages ("bản" with no name after), not a board ("Ban …")
+            elif m_unit and m_unit.group(0) in NEEDS_NAME:
                 exempt_until = m_unit.end() + _next_word_len(f, m_unit.end())
                 nxt = _TWO_WORDS.match(text, m_unit.end())
                 if nxt and nxt.group(1)[:1].isupper():
@@ -218,6 +220,12 @@ def _after_comma(text: str, i: int) -> bool:
 def _is_name_word_after_comma(f: str, i: int) -> bool:
     """'Tổ kiểm tra, giám sát của huyện': a verb after a comma inside a name is followed by more name."""
     return bool(re.match(r"(?:giam sat|kiem tra|thanh tra|xu ly)\s+(?:cua|huyen|tinh|xa)\b", f[i:i + 40]))
+
+
+def _named_after(text: str, pos: int) -> bool:
+    """Whether the next word after ``pos`` is capitalised (a name: "bản Pục", "Ban Quản lý")."""
+    m = _TWO_WORDS.match(text, pos)
+    return bool(m) and m.group(1)[:1].isupper()
 
 
 def _next_word_len(f: str, pos: int) -> int:

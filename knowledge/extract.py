@@ -19,7 +19,7 @@ from knowledge.metadata import Header, read_header, references
 from knowledge.models import Document, Passage, Task
 from knowledge.paragraphs import Para, split_paragraphs
 from knowledge.tables import find_task_tables
-from knowledge.text import fold, folded_part, is_plain, modern_tones, squash
+from knowledge.text import fold, fold_keep_length, folded_part, is_plain, modern_tones, squash
 from knowledge.units import UnitRegistry
 
 _DIRECTIVE_VERBS = re.compile(
@@ -30,11 +30,14 @@ _EVALUATION_HEADINGS = re.compile(
     r"muc tieu|quan diem|noi dung kiem tra|qua kiem tra)")
 _TASK_HEADINGS = re.compile(r"(?:nhiem vu|giai phap|to chuc thuc hien|phan cong|trach nhiem|noi dung|chi dao|de nghi|kien nghi|giao)")
 _CLOSING = re.compile(
-    r"^(?:thua lenh|thua uy quyen|tren day la|noi nhan|yeu cau (?:cac|thu truong|tat ca)[^.]{0,150}(?:nghiem tuc|to chuc)? ?(?:trien khai|thuc hien)[^.]{0,30}\./\.?$)")
+    r"^(?:(?:nhan duoc [^,.]{3,40} nay,? )?(?:yeu cau|de nghi) [^.]{0,150}?(?:trien khai|thuc hien)\.\s*"
+    r"trong qua trinh (?:thuc hien|trien khai)|"   # "Nhận được Công văn này, yêu cầu … thực hiện. Trong quá trình …"
+    r"thua lenh|thua uy quyen|tren day la|noi nhan|yeu cau (?:cac|thu truong|tat ca)[^.]{0,150}(?:nghiem tuc|to chuc)? ?(?:trien khai|thuc hien)[^.]{0,30}\./\.?$)")
 _BOILERPLATE_ACTION = re.compile(r"^(?:nghiem tuc |khan truong |to chuc )?(?:trien khai|thuc hien)(?:,? (?:thuc hien|trien khai))?(?: nghiem tuc)?\s*\.?/?\.?$")
 # effect and closing formulas: "Chỉ thị này có hiệu lực kể từ ngày ký", "Yêu cầu … nghiêm túc thực hiện./."
 _FORMULA = re.compile(
     r"^(?:(?:chi thi|quyet dinh|van ban|ke hoach|cong van|thong bao|quy che|quy dinh) nay co hieu luc|"
+    r"(?:nhan duoc (?:cong van|van ban|thong bao|ke hoach|chi thi|cong dien) nay,? )?"
     r"(?:yeu cau|de nghi) [^.]{0,200}?(?:nghiem tuc|khan truong)?,? ?(?:trien khai|to chuc)?,? ?thuc hien\s*\./\.?$|"
     r"trong qua trinh (?:thuc hien|trien khai),? neu co (?:kho khan|vuong mac))")
 # a sentence ends at "." or ";" before white space and a capital: one pattern per stop, each opening with
@@ -422,6 +425,11 @@ def _finish(w: _Walk) -> list[Task]:
         plain_hits = [h for h in hits if not h.extends]
         if extension and not plain_hits:
             last_extension = extension[-1]
+            named = _extended_for(w, action, extension[-1])
+            if named:   # "gia hạn … đối với xã Đồng Tâm đến ngày …": that unit's own, later deadline
+                tasks.append(_task_fields(w, dataclasses.replace(d, assignees=named), action, folded, [extension[-1]],
+                                          [], None, len(tasks) + 1, ()))
+                continue
             if tasks and _apply_extension(tasks, action, extension[-1]):
                 continue
         if not d.assignees:
@@ -518,6 +526,29 @@ def _coordinators(w: _Walk, action: str, assignees: tuple[str, ...], folded: str
 
 
 _REFERS_TO_EXTENSION = re.compile(r"\b(?:thoi han|han|thoi gian)\s+(?:da\s+)?(?:duoc\s+)?gia han\b")
+
+
+_FOR_PLACE = re.compile(r"(?i)(?<![\wÀ-ỹ])đối với\s+(?:(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?"
+                        r"((?:xã|phường|thị trấn|huyện|thị xã|thành phố)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ0-9][\wÀ-ỹ]*)*)")
+_FOR_UNIT = re.compile(r"(?i)(?<![\wÀ-ỹ])(?:đối với|cho)\s+(?=\S)")
+
+
+def _extended_for(w: _Walk, text: str, hit: dates.DeadlineHit) -> tuple[str, ...]:
+    """The unit an extension is granted to, when it names one between "gia hạn" and its date ("gia hạn
+    thời gian bàn giao mặt bằng đối với xã Đồng Tâm đến ngày 20/12/2024": UBND xã Đồng Tâm), else ()."""
+    start = fold_keep_length(text).rfind("gia han", 0, hit.start)
+    if start < 0:
+        return ()
+    window = text[start:hit.start]
+    place = _FOR_PLACE.search(window)
+    if place:
+        return _units(w, [f"UBND {place.group(2)}"])
+    for m in _FOR_UNIT.finditer(window):
+        if starts_with_unit(window[m.end():]):
+            up = unit_phrase(window[m.end():], allow_colon=False)
+            if up:
+                return _units(w, up.units)
+    return ()
 
 
 def _apply_extension(tasks: list[dict], text: str, hit: dates.DeadlineHit) -> bool:

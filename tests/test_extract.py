@@ -347,3 +347,51 @@ def test_two_deadlines_for_two_pieces_of_work_are_two_tasks():
     assert design.assignees == build.assignees == ("Ban Quản lý dự án đầu tư xây dựng tỉnh",)
     half, year = by_phrase(doc, "6 tháng đầu năm"), by_phrase(doc, "cả năm")
     assert (half.deadline, year.deadline) == (date(2024, 6, 10), date(2024, 12, 5))
+
+
+CONCLUSION_WITH_A_COMMUNE_EXTENSION = """ỦY BAN NHÂN DÂN
+HUYỆN PHƯỚC LÂM
+
+Số: 215/TB-UBND
+
+Phước Lâm, ngày 14 tháng 11 năm 2024
+
+THÔNG BÁO
+Kết luận của Chủ tịch UBND huyện
+
+Chủ tịch UBND huyện kết luận, giao nhiệm vụ như sau:
+
+1. Giao Trưởng thôn Khe Mây chủ trì, phối hợp với Công an xã kiểm tra ngay hiện trường khu vực đồi Cây Thị.
+
+2. Giao Công chức Địa chính - Xây dựng lập biên bản vi phạm trước ngày 25/11/2024. Đối với các trường hợp lấn chiếm hành lang đường tỉnh, phối hợp với Hạt Quản lý đường bộ xử lý theo quy định.
+
+3. Giao UBND các xã: Phước Hòa, Đồng Tâm hoàn thành việc bàn giao mặt bằng sạch cho chủ đầu tư trước ngày 05/12/2024.
+
+4. Về đề nghị của UBND xã Đồng Tâm: Chủ tịch UBND huyện đồng ý gia hạn thời gian hoàn thành bàn giao mặt bằng dự án Đường liên xã đối với xã Đồng Tâm đến ngày 20/12/2024.
+
+5. Trưởng các thôn, bản tổ chức họp dân phổ biến nội dung Thông báo này.
+
+Nhận được Thông báo này, yêu cầu các cơ quan, đơn vị nghiêm túc triển khai thực hiện. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc kịp thời báo cáo UBND huyện.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+TL. CHỦ TỊCH
+CHÁNH VĂN PHÒNG
+
+Lê Thị Thu Hằng
+"""
+
+
+def test_village_heads_cases_and_an_extension_granted_to_one_commune():
+    doc = extract(CONCLUSION_WITH_A_COMMUNE_EXTENSION, "phuoc-lam.md")
+    assert by_phrase(doc, "kiểm tra ngay hiện trường").assignees == ("Trưởng thôn Khe Mây",)
+    # "các trường hợp" (cases) is not "các trường" (schools)
+    assert all(not u.lower().startswith("các trường") for t in doc.tasks for u in t.assignees)
+    assert by_phrase(doc, "biên bản vi phạm").deadline == date(2024, 11, 25)
+    assert by_phrase(doc, "bàn giao mặt bằng sạch").deadline == date(2024, 12, 5)   # the group's deadline stays
+    later = by_phrase(doc, "đối với xã Đồng Tâm")
+    assert (later.assignees, later.deadline) == (("UBND xã Đồng Tâm",), date(2024, 12, 20))
+    assert by_phrase(doc, "tổ chức họp dân").assignees == ("Các thôn, bản",)   # the heads stand for their villages
+    assert not [t for t in doc.tasks if "Nhận được Thông báo này" in t.action]

@@ -659,12 +659,15 @@ class Engine:
             about = self._docs_about(q, _TIME_WORDS)
             if about:    # "Những việc ứng phó bão số 6 nào đã quá hạn?": the documents on that subject
                 scope_docs = tuple(d.id for d in about)
-        # counted and cut to the page shown in SQLite (by deadline, then id); only the page is loaded
+        # counted and cut to the page shown in SQLite (by deadline, then id); only the page is loaded.
+        # Overdue work comes latest deadline first: what has just slipped, not what slipped years ago
+        # in a document nobody closed, heads the list
+        latest_first = kind == OVERDUE
         total, page = self.store.due_page(start, end, exclude_done=True,
                                           unit_ids=[u.id for u in units] if units else None,
-                                          doc_ids=scope_docs, offset=offset, limit=PAGE)
-        tasks = self.store.tasks(ids=page)
-        tasks.sort(key=lambda t: (t.deadline, t.id))
+                                          doc_ids=scope_docs, offset=offset, limit=PAGE, latest_first=latest_first)
+        order = {tid: n for n, tid in enumerate(page)}
+        tasks = sorted(self.store.tasks(ids=page), key=lambda t: order[t.id])
         items = [self._item(t, today) for t in tasks]
         return Answer(kind, q, today, units=tuple(self._unit_label(u) for u in units),
                       tasks=tuple(items), total=total, offset=offset,

@@ -659,13 +659,15 @@ class Store:
         return [(by_id[tid], folded) for tid, folded in rows if tid in by_id]
 
     def due_page(self, start: date, end: date, *, exclude_done: bool = True, unit_ids: Iterable[int] | None = None,
-                 doc_ids: Iterable[int] | None = None, offset: int = 0, limit: int = 8) -> tuple[int, list[str]]:
+                 doc_ids: Iterable[int] | None = None, offset: int = 0, limit: int = 8,
+                 latest_first: bool = False) -> tuple[int, list[str]]:
         """How many tasks are due in [start, end] (of these units, in these documents), and the
-        ids of one page of them by deadline then id — counted and cut in SQLite."""
+        ids of one page of them by deadline then id (``latest_first``: the latest deadline first) —
+        counted and cut in SQLite."""
         unit_ids = None if unit_ids is None else list(unit_ids)
         doc_ids = None if doc_ids is None else list(doc_ids)
         if len(unit_ids or ()) + len(doc_ids or ()) > 30000:   # past SQLite's variable limit: filter here
-            keys = self.task_keys_due_between(start, end, exclude_done=exclude_done)
+            keys = self.task_keys_due_between(start, end, exclude_done=exclude_done, latest_first=latest_first)
             if unit_ids is not None:
                 mine = set(self.tasks_of_units(unit_ids))
                 keys = [k for k in keys if k[0] in mine]
@@ -691,18 +693,20 @@ class Store:
                 "select count(*) from task_status s cross join tasks t on t.id = s.task_id "
                 f"where s.occurrence = '' and s.status = '{STATUS_DONE}' and {where}", params).fetchone()[0]
             sql += f" and coalesce(s.status, '{STATUS_TODO}') != '{STATUS_DONE}'"
-        page = [r[0] for r in conn.execute(f"select t.id {sql} order by t.deadline, t.id limit ? offset ?",
+        order = "t.deadline desc, t.id" if latest_first else "t.deadline, t.id"
+        page = [r[0] for r in conn.execute(f"select t.id {sql} order by {order} limit ? offset ?",
                                            params + [limit, offset])]
         return total, page
 
-    def task_keys_due_between(self, start: date, end: date, *, exclude_done: bool = True) -> list[tuple[str, int]]:
+    def task_keys_due_between(self, start: date, end: date, *, exclude_done: bool = True,
+                              latest_first: bool = False) -> list[tuple[str, int]]:
         """(task id, document id) of the tasks due in [start, end], by deadline then id: cheap
         enough to count and filter thousands before loading one page with ``tasks(ids=…)``."""
         sql = "select t.id, t.doc_id from tasks t left join task_status s on s.task_id = t.id and s.occurrence = '' " \
               "where t.deadline between ? and ?"
         if exclude_done:
             sql += " and coalesce(s.status, 'chua_thuc_hien') != 'da_hoan_thanh'"
-        sql += " order by t.deadline, t.id"
+        sql += " order by t.deadline desc, t.id" if latest_first else " order by t.deadline, t.id"
         return [(r[0], r[1]) for r in self.db.execute(sql, [start.isoformat(), end.isoformat()])]
 
     def units_of_documents(self, doc_ids: Iterable[int]) -> set[int]:

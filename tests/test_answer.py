@@ -273,3 +273,41 @@ def test_ranking_only_the_tasks_holding_a_topic_word_ranks_as_ranking_them_all()
         holding = _heads_of(links, texts, holding_only=True)
         assert [h.id for h in holding] == [h.id for h in every if h.id in texts]
         assert _rank_by_topic(holding, topic) == _rank_by_topic(every, topic)
+
+
+
+def test_overdue_work_comes_latest_deadline_first(tmp_path):
+    import re
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for year in (2019, 2023):
+        (docs / f"hoa-an-{year}.md").write_text(f"""ỦY BAN NHÂN DÂN
+HUYỆN HÒA AN
+
+Số: {year}/UBND-VP
+
+Hòa An, ngày 02 tháng 01 năm {year}
+
+V/v triển khai nhiệm vụ năm {year}
+
+Kính gửi: Các cơ quan, đơn vị.
+
+UBND huyện yêu cầu các cơ quan thực hiện các nội dung sau:
+
+1. Giao Phòng Nội vụ rà soát biên chế, báo cáo trước ngày 15/3/{year}.
+2. Giao Phòng Tư pháp kiểm tra văn bản, báo cáo trước ngày 20/6/{year}.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+CHỦ TỊCH
+
+Nông Văn Tuấn
+""", encoding="utf-8")
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [docs])
+    text = render(Engine(store).ask("Việc nào đã quá hạn?", today=date(2024, 1, 1)), "console")
+    days = [date(int(y), int(m), int(d)) for d, m, y in re.findall(r"Hạn: (\d\d)/(\d\d)/(\d{4})", text)]
+    # what has just slipped comes first, not what slipped years ago in a document nobody closed
+    assert days == [date(2023, 6, 20), date(2023, 3, 15), date(2019, 6, 20), date(2019, 3, 15)]

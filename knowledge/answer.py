@@ -306,8 +306,14 @@ class Engine:
             best = None
             for j in range(min(n, i + 12), i, -1):
                 gram = " ".join(words[i:j])
-                ids = (self._alias.get(gram) or self._alias.get(squeeze_acronyms(gram))
-                       or (self._alias.get(acronym_key(gram) or "") if j - i > 2 else None))
+                # every spelling's units: "Phòng TC-KH" is the unit written so in one place and the
+                # "Phòng Tài chính - Kế hoạch" of every other (whose squeezed alias is "phong tckh")
+                ids = self._alias.get(gram) or ()
+                squeezed = squeeze_acronyms(gram)
+                if squeezed != gram and squeezed in self._alias:
+                    ids = tuple(sorted({*ids, *self._alias[squeezed]}))
+                if not ids and j - i > 2:
+                    ids = self._alias.get(acronym_key(gram) or "") or ()
                 if ids and (j - i > 1 or gram not in ("ubnd", "hdnd")):
                     best = (i, j - i, ids)
                     break

@@ -61,7 +61,8 @@ VERBS = tuple(sorted({
     "la co quan", "la don vi", "la dau moi", "la thuong truc", "thuong truc", "co nhiem vu", "co trach nhiem",
     "chiu trach nhiem", "kiem soat", "dua tin", "tuan tra", "ngan chan", "huy dong", "quan triet", "tuan thu",
     "tham gia", "hoan thien", "cung co", "san sang", "ung pho", "so tan", "thu gom", "thu hoi", "kiem ke",
-    "phat hien", "xu phat", "giai ngan", "van hanh", "bao ve", "binh xet",
+    "phat hien", "xu phat", "giai ngan", "van hanh", "bao ve", "binh xet", "dieu chuyen", "phan bo",
+    "thanh toan", "quyet toan", "tham tra",
 }, key=len, reverse=True))
 # longest word first, factored by common prefixes (text.trie_pattern): these run at every word of a phrase
 VERB_RE = re.compile(r"(?:" + trie_pattern(VERBS) + r")(?![\w])")

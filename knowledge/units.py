@@ -93,6 +93,8 @@ def acronym_key(key: str) -> str | None:
     words = [w for w in rest if w not in PLACE_WORDS]
     if prefix in ("ubnd", "hdnd", "uy ban") or len(words) < 2 or any(w in ("ubnd", "hdnd") for w in words):
         return None
+    if all(len(w) <= 2 for w in words):   # "phong tc kh" is short already (its initials "phong tk" name nothing)
+        return None
     return f"{prefix} {''.join(w[0] for w in words)}"
 
 

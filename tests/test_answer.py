@@ -311,3 +311,42 @@ Nông Văn Tuấn
     days = [date(int(y), int(m), int(d)) for d, m, y in re.findall(r"Hạn: (\d\d)/(\d\d)/(\d{4})", text)]
     # what has just slipped comes first, not what slipped years ago in a document nobody closed
     assert days == [date(2023, 6, 20), date(2023, 3, 15), date(2019, 6, 20), date(2019, 3, 15)]
+
+
+def _letter(place: str, kind: str, finance: str, work: str) -> str:
+    return f"""ỦY BAN NHÂN DÂN
+{kind.upper()} {place.upper()}
+
+Số: 12/UBND-VP
+
+{place}, ngày 02 tháng 01 năm 2025
+
+V/v triển khai nhiệm vụ
+
+Kính gửi: Các cơ quan, đơn vị.
+
+UBND {kind} yêu cầu các cơ quan thực hiện các nội dung sau:
+
+1. Giao {finance} {work}, báo cáo trước ngày 15/3/2025.
+
+Nơi nhận:
+- Lưu: VT.
+
+CHỦ TỊCH
+
+Nông Văn Tuấn
+"""
+
+
+def test_a_short_spelling_finds_the_unit_written_long_elsewhere(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "long-chau.md").write_text(_letter("Long Châu", "thành phố", "Phòng TC-KH", "rà soát dự toán chi thường xuyên"), encoding="utf-8")
+    (docs / "phuoc-lam.md").write_text(_letter("Phước Lâm", "huyện", "Phòng Tài chính - Kế hoạch", "điều chuyển kế hoạch vốn"), encoding="utf-8")
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [docs])
+    engine = Engine(store)
+    both = render(engine.ask("Phòng TC-KH phải làm gì?", today=date(2025, 1, 10)), "console")
+    assert has(both, "rà soát dự toán", "điều chuyển kế hoạch vốn")
+    one = render(engine.ask("Phòng TC-KH huyện Phước Lâm phải làm gì?", today=date(2025, 1, 10)), "console")
+    assert has(one, "điều chuyển kế hoạch vốn", "15/03/2025") and not has(one, "rà soát dự toán")

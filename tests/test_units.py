@@ -89,3 +89,9 @@ def test_whether_a_text_opens_with_a_unit_is_decided_within_its_first_words():
         f = fold_keep_length(text.lstrip())
         full = bool(assignees._START_RE.match(f)) and not assignees._NOT_UNIT.match(f)
         assert assignees.starts_with_unit(text) == full, text
+
+
+def test_a_short_name_has_no_initials_of_its_own():
+    from knowledge.units import acronym_key
+    assert acronym_key("phong tai chinh ke hoach") == "phong tckh"
+    assert acronym_key("phong tc kh") is None and acronym_key("phong tc kh huyen") is None

@@ -62,7 +62,7 @@ VERBS = tuple(sorted({
     "chiu trach nhiem", "kiem soat", "dua tin", "tuan tra", "ngan chan", "huy dong", "quan triet", "tuan thu",
     "tham gia", "hoan thien", "cung co", "san sang", "ung pho", "so tan", "thu gom", "thu hoi", "kiem ke",
     "phat hien", "xu phat", "giai ngan", "van hanh", "bao ve", "binh xet", "dieu chuyen", "phan bo",
-    "thanh toan", "quyet toan", "tham tra",
+    "thanh toan", "quyet toan", "tham tra", "khao sat", "tham hoi", "tang qua",
 }, key=len, reverse=True))
 # longest word first, factored by common prefixes (text.trie_pattern): these run at every word of a phrase
 VERB_RE = re.compile(r"(?:" + trie_pattern(VERBS) + r")(?![\w])")
@@ -140,6 +140,7 @@ def _phrase_end(text: str, f: str, pos: int, allow_colon: bool, max_words: int) 
     i = pos
     exempt_until = -1
     n = len(text)
+    prev_capital = False
     heads: tuple[str, ...] = ()   # capitalised first words of names ("Trung tâm Quan trắc"): lowercase again, a verb
     while i < n:
         ch = text[i]
@@ -173,8 +174,10 @@ def _phrase_end(text: str, f: str, pos: int, allow_colon: bool, max_words: int) 
             i += 1
             continue
         # at a word start
+        capital = text[i].isupper()
+        if words and prev_capital and not capital and _after_place_name(text, f, i):
+            return i   # "phối hợp với UBND huyện Kênh Ngang phương án …": a named place ends the name
         if i > exempt_until:
-            capital = text[i].isupper()
             m_unit = _START_RE.match(f, i)
             m_verb0 = None if capital else VERB_RE.match(f, i)   # a capitalised word is never read as a verb
             if m_unit and (_NOT_UNIT.match(f, i) or (m_verb0 and m_verb0.end() > m_unit.end())):
@@ -196,9 +199,11 @@ def _phrase_end(text: str, f: str, pos: int, allow_colon: bool, max_words: int) 
                 if _after_comma(text, i):
                     if not _is_name_word_after_comma(f, i):
                         return i
-                elif not _AFTER_NOUN.search(f[max(0, i - 30):i]):
+                elif not _AFTER_NOUN.search(f[max(0, i - 30):i]) and not (
+                        m_verb0.group(0) == "trinh" and _NOUN_TRINH.search(f, max(0, i - 8), i)):
                     return i
         j = _WORD.match(text, i).end()
+        prev_capital = capital
         words += 1
         if words > max_words:
             return None
@@ -207,6 +212,22 @@ def _phrase_end(text: str, f: str, pos: int, allow_colon: bool, max_words: int) 
 
 
 _WORD = re.compile(r"[^\s,;:.(]*")
+# "công trình", "quy trình", "chương trình" …: "trình" (submit) as the second half of a noun
+_NOUN_TRINH = re.compile(r"(?<![a-z])(?:cong|quy|qua|chuong|lo|tien|giao) $")
+# a place level (or a newspaper) and its capitalised name just before a word ("UBND huyện Kênh Ngang |phương án")
+_PLACE_NAMED = re.compile(r"(?<![\wÀ-ỹ])(?:huyện|xã|tỉnh|phường|thị trấn|thị xã|thành phố|quận|Báo)\s+"
+                          r"(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+)+$")
+# lower-case words that go on with a named place ("huyện X và các xã", "xã X thuộc huyện Y", "tỉnh", "cũ"),
+# as written: folded, "phường" (ward) would be "phương án" (plan) too
+_AFTER_PLACE_GOES_ON = frozenset({"và", "cùng", "các", "thuộc", "tỉnh", "huyện", "xã", "thị", "thành", "phường",
+                                  "quận", "cũ", "mới"})
+
+
+def _after_place_name(text: str, f: str, i: int) -> bool:
+    """Whether the lower-case word at ``i`` follows a named place ("… huyện Kênh Ngang phương án"):
+    the unit's name ends there, unless the word goes on with it ("và", "thuộc", "tỉnh" …)."""
+    word = _WORD.match(text, i).group(0)
+    return word not in _AFTER_PLACE_GOES_ON and _PLACE_NAMED.search(text, max(0, i - 60), i) is not None
 _AFTER_NOUN = re.compile(r"(?:du an|quy|chuong trinh|de an)(?:\s+dau tu)?\s*$|\b(?:cac|nhung)\s*$")
 
 
@@ -312,6 +333,9 @@ def _split_chunk(chunk: str) -> list[str]:
                 and re.match(r"\s*(?:,|$)", f[start_word.end():]))   # "sở, ban, ngành": a kind, not a unit
         if start_word and f.startswith(("cong chuc", "vien chuc"), nxt) and re.search(r"(?:can bo|cong chuc)\s*$", f[:m.start()]):
             bare = True   # "cán bộ, công chức, viên chức" is one group
+        if not start_word and chunk.startswith("Báo ", nxt) and chunk[nxt + 4:nxt + 5].isupper():
+            cuts.append(nxt)   # "Đài Phát thanh và Truyền hình tỉnh, Báo Quảng Hải": a newspaper is a unit
+            continue
         if start_word and not bare and not f[:m.start()].rstrip().endswith(("hdnd", "hoi dong nhan dan")):
             # "cơ quan" starts a unit only when a proper name follows ("cơ quan Trung ương")
             cuts.append(nxt)

@@ -119,13 +119,42 @@ _PARENT_RE = re.compile(r"^\s*(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND)\s
 _AGENCY_RE = re.compile(r"^\s*((?:SỞ|PHÒNG|BAN|VĂN PHÒNG|TRUNG TÂM|CHI CỤC|THANH TRA|CÔNG AN|BỘ CHỈ HUY)\b[A-ZĐÀ-Ỹ ,&\-]*?)\s*$", re.M)
 
 
+# kinds of agency written in two words, the second in lower case ("Văn phòng", "Trung tâm", "Chi cục")
+_TWO_WORD_KINDS = {"VĂN PHÒNG": "Văn phòng", "TRUNG TÂM": "Trung tâm", "CHI CỤC": "Chi cục", "CHI NHÁNH": "Chi nhánh",
+                   "BỘ CHỈ HUY": "Bộ Chỉ huy", "BAN CHỈ HUY": "Ban Chỉ huy",
+                   "BAN QUẢN LÝ DỰ ÁN": "Ban Quản lý dự án", "BAN QUẢN LÝ": "Ban Quản lý",
+                   "HỘI ĐỒNG": "Hội đồng", "KHO BẠC": "Kho bạc"}
+# abbreviations kept in capitals inside an agency's name ("VĂN PHÒNG HĐND VÀ UBND")
+_ACRONYMS = frozenset({"HĐND", "UBND", "MTTQ", "BCHQS", "CHQS", "TTHC", "CNTT", "QLDA", "KT-XH", "TC-KH", "VH-TT",
+                       "PT-TH", "TT-TH", "GD&ĐT", "TN&MT", "NN&PTNT", "LĐ-TB&XH", "KH&CN", "VH-TT&DL", "VHTT&DL"})
+
+
 def _agency_name(upper: str) -> str:
+    """'VĂN PHÒNG HĐND VÀ UBND' -> 'Văn phòng HĐND và UBND', 'PHÒNG TÀI CHÍNH - KẾ HOẠCH' -> 'Phòng Tài
+    chính - Kế hoạch': the kind, then each part of the name ("và", "-" and "," join parts) with its first
+    word capitalised, abbreviations kept in capitals."""
     words = squash(upper).split()
-    head = words[0].capitalize() if words[0] not in ("VĂN", "TRUNG", "CHI", "BỘ") else " ".join(w.capitalize() for w in words[:2])
-    rest = words[1:] if words[0] not in ("VĂN", "TRUNG", "CHI", "BỘ") else words[2:]
-    if not rest:
-        return head
-    return f"{head} {rest[0].capitalize()} {' '.join(w.lower() for w in rest[1:])}".strip()
+    out: list[str] = []
+    part_start = True
+    for kind, spelled in _TWO_WORD_KINDS.items():
+        n = len(kind.split())
+        if " ".join(words[:n]) == kind:
+            out, words = spelled.split(), words[n:]
+            part_start = kind != "BAN QUẢN LÝ DỰ ÁN"   # "Ban Quản lý dự án đầu tư xây dựng" goes on in lower case
+            break
+    else:
+        out, words = [words[0].capitalize()], words[1:]
+    for w in words:
+        if w in _ACRONYMS or "&" in w:
+            out.append(w)
+        elif w in ("VÀ", "-", "–", ","):
+            out.append(w.lower())
+            part_start = True
+            continue
+        else:
+            out.append(w.capitalize() if part_start else w.lower())
+        part_start = w.endswith(",")
+    return " ".join(out)
 
 
 def _issuer(head: str, plain: str, place: str | None) -> str | None:

@@ -35,7 +35,7 @@ UNIT_TYPES = tuple(sorted((
     "ubnd", "hdnd", "bo", "cuc", "vien", "bchqs", "uy ban mttq", "kho bac", "bao hiem xa hoi", "ban chi huy quan su", "ban quan ly",
     "doan", "hoi dong", "cong chuc", "can bo", "bo phan", "ban bien tap", "uy ban", "thanh tra", "toa an",
     "vien kiem sat", "chi doan", "dang uy", "huyen uy", "tinh uy", "thi uy", "co quan", "don vi", "chinh phu",
-    "thu tuong", "ban dan van", "ubnd mttq", "truong", "benh vien", "trung tam y te",
+    "thu tuong", "ban dan van", "ubnd mttq", "truong", "benh vien", "trung tam y te", "dai", "tram",
 ), key=len, reverse=True))
 GLOBAL_PREFIXES = ("bo ", "chinh phu", "thu tuong", "van phong chinh phu", "quoc hoi")
 PLACE_WORDS = ("tinh", "huyen", "xa", "thi xa", "thi tran", "phuong", "thanh pho", "quan")

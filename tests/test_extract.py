@@ -395,3 +395,15 @@ def test_village_heads_cases_and_an_extension_granted_to_one_commune():
     assert (later.assignees, later.deadline) == (("UBND xã Đồng Tâm",), date(2024, 12, 20))
     assert by_phrase(doc, "tổ chức họp dân").assignees == ("Các thôn, bản",)   # the heads stand for their villages
     assert not [t for t in doc.tasks if "Nhận được Thông báo này" in t.action]
+
+
+@pytest.mark.parametrize("upper, name", [
+    ("VĂN PHÒNG HĐND VÀ UBND", "Văn phòng HĐND và UBND"),
+    ("PHÒNG TÀI CHÍNH - KẾ HOẠCH", "Phòng Tài chính - Kế hoạch"),
+    ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Sở Văn hóa, Thể thao và Du lịch"),
+    ("BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ XÂY DỰNG", "Ban Quản lý dự án đầu tư xây dựng"),
+    ("TRUNG TÂM Y TẾ", "Trung tâm Y tế"),
+])
+def test_an_agency_in_capitals_is_named_as_written_in_text(upper, name):
+    text = f"UBND HUYỆN THẠCH BÀN\n{upper}\n\nSố: 46/TB-VP\n\nThạch Bàn, ngày 14 tháng 02 năm 2025\n\nTHÔNG BÁO\nKết luận\n"
+    assert extract(text, "x.md").issuer == f"{name} huyện Thạch Bàn"

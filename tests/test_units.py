@@ -95,3 +95,22 @@ def test_a_short_name_has_no_initials_of_its_own():
     from knowledge.units import acronym_key
     assert acronym_key("phong tai chinh ke hoach") == "phong tckh"
     assert acronym_key("phong tc kh") is None and acronym_key("phong tc kh huyen") is None
+
+
+@pytest.mark.parametrize("text, units", [
+    # "trình" (submit) inside "công trình" is part of the name
+    ("Ban Quản lý dự án các công trình nông nghiệp tỉnh chủ trì khảo sát", ("Ban Quản lý dự án các công trình nông nghiệp tỉnh",)),
+    # a named place ends the name when a lower-case word follows that does not go on with it
+    ("UBND huyện Kênh Ngang phương án phân luồng trên tuyến đường tỉnh 921.", ("UBND huyện Kênh Ngang",)),
+    ("UBND xã Long Thạnh thuộc huyện Kênh Ngang thực hiện", ("UBND xã Long Thạnh thuộc huyện Kênh Ngang",)),
+    ("Đài Phát thanh và Truyền hình tỉnh, Báo Quảng Hải tăng thời lượng", ("Đài Phát thanh và Truyền hình tỉnh", "Báo Quảng Hải")),
+])
+def test_where_a_unit_name_ends(text, units):
+    from knowledge.assignees import unit_phrase
+    assert unit_phrase(text, allow_colon=False).units == units
+
+
+def test_a_radio_station_is_found_by_its_short_name():
+    from knowledge.units import UnitRegistry
+    aliases = UnitRegistry().aliases("Đài Phát thanh và Truyền hình tỉnh", "tỉnh Quảng Hải")
+    assert squeeze_acronyms(unit_key("Đài PT-TH")) in aliases

@@ -24,13 +24,19 @@ from knowledge.units import UnitRegistry
 
 _DIRECTIVE_VERBS = re.compile(
     r"\b(?:chi dao|yeu cau|giao|de nghi|nhu sau|sau day|noi dung sau|nhiem vu sau|ket luan|cac viec sau|mot so viec)\b"
-    r"|^(?:quyet dinh|chi thi|ra quyet dinh)\s*:?\s*$")
+    r"|^(?:quyet dinh|chi thi|ra quyet dinh)\s*:?\s*$|\bchi thi\s*:\s*$")   # "Chủ tịch UBND tỉnh chỉ thị:"
 _EVALUATION_HEADINGS = re.compile(
     r"^(?:danh gia|ket qua|tinh hinh|thuc trang|uu diem|han che|ton tai|muc dich|can cu|boi canh|dac diem|"
     r"muc tieu|quan diem|noi dung kiem tra|qua kiem tra)")
-_TASK_HEADINGS = re.compile(r"(?:nhiem vu|giai phap|to chuc thuc hien|phan cong|trach nhiem|noi dung|chi dao|de nghi|kien nghi|giao)")
+_TASK_HEADINGS = re.compile(r"(?:nhiem vu|giai phap|to chuc thuc hien|phan cong|trach nhiem|noi dung|chi dao|de nghi|kien nghi|giao|"
+                            r"tien do|lo trinh|thoi gian thuc hien)")
+# a timeline entry: "Từ ngày 20/02 đến ngày 29/02/2024: Trưởng các thôn hoàn thành …; Trạm Y tế xã …",
+# "Trước ngày 15/3/2024: …", "Tháng 4/2024: …", "Quý II/2024: …" — the period ends each clause's work
+_PERIOD = re.compile(r"(?i)^(?P<period>(?:từ\s+(?:ngày\s+)?[^:;]{1,30}?\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4}|"
+                     r"(?:hoàn thành\s+)?trước\s+ngày\s+\d{1,2}/\d{1,2}/\d{4}|tháng\s+\d{1,2}/\d{4}|quý\s+[IV]{1,3}/\d{4})"
+                     r"\s*:\s*(?P<rest>\S.*)$")
 _CLOSING = re.compile(
-    r"^(?:(?:nhan duoc [^,.]{3,40} nay,? )?(?:yeu cau|de nghi) [^.]{0,150}?(?:trien khai|thuc hien)\.\s*"
+    r"^(?:(?:nhan duoc [^,.]{3,40} nay,? )?(?:yeu cau|de nghi) [^.]{0,150}?(?:trien khai|thuc hien)[.;,]\s*"
     r"trong qua trinh (?:thuc hien|trien khai)|"   # "Nhận được Công văn này, yêu cầu … thực hiện. Trong quá trình …"
     r"thua lenh|thua uy quyen|tren day la|noi nhan|yeu cau (?:cac|thu truong|tat ca)[^.]{0,150}(?:nghiem tuc|to chuc)? ?(?:trien khai|thuc hien)[^.]{0,30}\./\.?$)")
 _BOILERPLATE_ACTION = re.compile(r"^(?:nghiem tuc |khan truong |to chuc )?(?:trien khai|thuc hien)(?:,? (?:thuc hien|trien khai))?(?: nghiem tuc)?\s*\.?/?\.?$")
@@ -228,7 +234,9 @@ def _visit(w: _Walk, p: Para) -> None:
     elif p.kind == "bullet":
         w.bullets += 1
     else:
-        if p.kind == "plain" and p.text.rstrip().endswith(":") and _DIRECTIVE_VERBS.search(f):
+        if p.kind == "plain" and p.text.rstrip().endswith(":") and _DIRECTIVE_VERBS.search(f) \
+                and not (w.levels and not _has_own_units(p.text)):
+            # (under a unit's item, "… chủ trì, phối hợp … tham mưu UBND tỉnh chỉ đạo …:" is that unit's task)
             _preamble(w, p.text)
             return
     if not w.zone and not _has_own_units(p.text) and not (p.kind in ORDER and _names_its_unit(w, p.text)):
@@ -244,6 +252,9 @@ def _is_heading(text: str) -> bool:
     """'1. Cải cách thể chế': a short title with no verb and no full stop heads the paragraphs below."""
     if text.rstrip().endswith((".", ";", ":")) or len(text.split()) > 10 or starts_with_unit(text):
         return False
+    intro = INTRO_VERBS.match(text)
+    if intro and starts_with_unit(text[intro.end():]):
+        return False   # "3. Đối với UBND các huyện, thị xã, thành phố": the units of the paragraphs below
     return not VERB_RE.match(fold(text))
 
 
@@ -339,8 +350,29 @@ def _current_units(w: _Walk) -> tuple[str, ...]:
     return w.default_units
 
 
+def _timeline(w: _Walk, p: Para, period: re.Match[str]) -> None:
+    """Each clause of a timeline entry is a task of the unit it opens with (or of the item's units),
+    due at the end of the entry's period."""
+    for clause in period.group("rest").split(";"):
+        clause = clause.strip()
+        if not clause:
+            continue
+        units: tuple[str, ...] = _current_units(w)
+        up = unit_phrase(clause, allow_colon=False) if starts_with_unit(clause) else None
+        if up and up.ended_by == "verb":
+            units, clause = _units(w, up.units), clause[up.end:].strip()
+        d = _Draft(_clause(w), clause, units, urgency=w.default_urgency, deadline_text=period.group("period"),
+                   source=p.text)
+        w.drafts.append(d)
+        w.item_drafts.append(d)
+
+
 def _take(w: _Walk, p: Para) -> None:
     text = p.text
+    period = _PERIOD.match(text) if ":" in text else None
+    if period:
+        _timeline(w, p, period)
+        return
     own: tuple[str, ...] | None = None
     intro = INTRO_VERBS.match(text)
     body = text[intro.end():] if intro else text

@@ -69,7 +69,7 @@ def _title_place(s: str) -> str:
 
 def read_header(text: str) -> Header:
     plain = strip_markup(text)
-    head = plain[:3000]
+    head = _columns_apart(plain[:3000])
     number = _number(head)
     place, issued_on = _place_date(head)
     issuer = _issuer(head, plain, place)
@@ -253,12 +253,35 @@ def _signer(plain: str) -> tuple[str | None, str | None]:
 
 
 def _signature_side(line: str) -> str:
-    """A row of the two-column closing table ("| - Lưu: VT. | Nguyễn Văn A |"): its right-hand cell, where
-    the signature stands ("Nơi nhận" is on the left); any other line as it is."""
-    if not line.startswith("|"):
-        return line
-    cells = [c.strip() for c in line.strip("|").split("|")]
-    return cells[-1] if len(cells) >= 2 else line
+    """A row of the two-column closing block, as a table ("| - Lưu: VT. | Nguyễn Văn A |") or as text
+    set in columns by spaces: its right-hand side, where the signature stands ("Nơi nhận" is on the
+    left); any other line as it is."""
+    if line.startswith("|"):
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        return cells[-1] if len(cells) >= 2 else line
+    if "   " in line or "\t" in line:
+        two = _TWO_COLUMNS.match(line)
+        if two:
+            return two.group(2)
+    return line
+
+
+# a line of a header or closing block typed in two columns: text, three or more spaces (or tabs), text
+_TWO_COLUMNS = re.compile(r"^\s*(\S.*?\S|\S)(?:\s*\t\s*|\s{3,})(\S.*?)\s*$")
+
+
+def _columns_apart(head: str) -> str:
+    """A header typed in two columns with spaces ("UỶ BAN NHÂN DÂN        CỘNG HOÀ XÃ HỘI …"), as the
+    left column's lines, then the right column's: each block reads as when set in a table. Only the
+    first lines are looked at, and only when two or more of them hold two columns."""
+    lines = head.split("\n")
+    top = lines[:16]
+    split = [_TWO_COLUMNS.match(ln) if ("   " in ln or "\t" in ln) else None for ln in top]
+    if sum(1 for m in split if m) < 2:
+        return head
+    left = [m.group(1) if m else ln for m, ln in zip(split, top)]
+    right = [m.group(2) for m in split if m]
+    return "\n".join(left + [""] + right + [""] + lines[16:])
 
 
 def references(text: str) -> tuple[Reference, ...]:

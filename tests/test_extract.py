@@ -407,3 +407,51 @@ def test_village_heads_cases_and_an_extension_granted_to_one_commune():
 def test_an_agency_in_capitals_is_named_as_written_in_text(upper, name):
     text = f"UBND HUYỆN THẠCH BÀN\n{upper}\n\nSố: 46/TB-VP\n\nThạch Bàn, ngày 14 tháng 02 năm 2025\n\nTHÔNG BÁO\nKết luận\n"
     assert extract(text, "x.md").issuer == f"{name} huyện Thạch Bàn"
+
+
+PROVINCE_DIRECTIVE_AND_TIMELINE = """UỶ BAN NHÂN DÂN                    CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH LÂM SƠN                           Độc lập - Tự do - Hạnh phúc
+
+Số: 02/CT-UBND                        Lâm Sơn, ngày 16 tháng 01 năm 2024
+
+CHỈ THỊ
+Về việc phòng cháy, chữa cháy rừng mùa khô năm 2024
+
+Để hạn chế thiệt hại do cháy rừng, Chủ tịch UBND tỉnh chỉ thị:
+
+1. Sở Nông nghiệp và Phát triển nông thôn
+
+Là cơ quan thường trực, chủ trì, phối hợp với các sở, ngành tham mưu UBND tỉnh chỉ đạo công tác phòng cháy, trong đó:
+
+- Hoàn thành việc rà soát bản đồ các vùng trọng điểm trước ngày 15/02/2024.
+
+2. Đối với UBND các huyện, thị xã, thành phố
+
+- Kiện toàn Ban Chỉ huy về các vấn đề cấp bách trong bảo vệ rừng.
+
+III. TIẾN ĐỘ THỰC HIỆN
+
+1. Từ ngày 20/02 đến ngày 29/02/2024: Trưởng các thôn hoàn thành họp thôn; Trạm Y tế xã hoàn thành đợt phun khử khuẩn.
+
+2. Quý II/2024: Công chức Văn phòng - Thống kê tổng hợp kết quả ra quân.
+
+Nơi nhận:                                    TM. UỶ BAN NHÂN DÂN
+- Như trên;                                       KT. CHỦ TỊCH
+- Lưu: VT, VP.                                    PHÓ CHỦ TỊCH
+
+                                                Nguyễn Hữu Hoà
+"""
+
+
+def test_province_directive_timeline_and_a_header_typed_in_columns():
+    doc = extract(PROVINCE_DIRECTIVE_AND_TIMELINE, "lam-son.txt")
+    assert (doc.number, doc.issuer, doc.issued_on) == ("02/CT-UBND", "UBND tỉnh Lâm Sơn", "2024-01-16")
+    assert doc.signer == "Nguyễn Hữu Hòa" and doc.signer_title == "PHÓ CHỦ TỊCH"
+    nn = "Sở Nông nghiệp và Phát triển nông thôn"
+    assert by_phrase(doc, "tham mưu UBND tỉnh chỉ đạo công tác phòng cháy").assignees == (nn,)
+    assert by_phrase(doc, "rà soát bản đồ").assignees == (nn,)           # a lead-in ending ":" is no preamble
+    assert by_phrase(doc, "Kiện toàn Ban Chỉ huy").assignees == ("UBND các huyện, thị xã, thành phố",)
+    villages, spraying = by_phrase(doc, "họp thôn"), by_phrase(doc, "phun khử khuẩn")
+    assert villages.deadline == spraying.deadline == date(2024, 2, 29)
+    assert spraying.assignees == ("Trạm Y tế xã",)
+    assert by_phrase(doc, "tổng hợp kết quả ra quân").deadline == date(2024, 6, 30)

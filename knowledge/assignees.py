@@ -27,7 +27,7 @@ UNIT_STARTS = tuple(sorted({
     "cong ty", "cac cong ty", "doanh nghiep", "cac doanh nghiep", "hop tac xa", "ca nhan", "cac ca nhan",
     "chu dau tu", "cac chu dau tu", "nha thau", "tram", "hat kiem lam", "ban chi dao", "dai", "chi hoi",
     "huyen doan", "thanh doan", "tinh doan", "thi doan", "hoi phu nu", "hoi chu thap do", "hoi nguoi cao tuoi",
-    "hoi khuyen hoc", "lien doan lao dong",
+    "hoi khuyen hoc", "lien doan lao dong", "bao va phat thanh",
 }, key=len, reverse=True))
 # Unit openings that are a whole name ("Hội Nông dân huyện, Huyện Đoàn"): a unit even with nothing after them
 WHOLE_NAMES = frozenset({"huyen doan", "thanh doan", "tinh doan", "thi doan"})
@@ -66,8 +66,9 @@ VERBS = tuple(sorted({
 }, key=len, reverse=True))
 # longest word first, factored by common prefixes (text.trie_pattern): these run at every word of a phrase
 VERB_RE = re.compile(r"(?:" + trie_pattern(VERBS) + r")(?![\w])")
-_START_RE = re.compile(r"(?:" + trie_pattern(UNIT_STARTS) + r")(?![\w])")
-_SPLIT_RE = re.compile(r"(?:" + trie_pattern(SPLIT_STARTS) + r")(?![\w])")
+# "các bệnh viện", "các trạm": "các" before any unit opening opens a group of such units
+_START_RE = re.compile(r"(?:cac )?(?:" + trie_pattern(UNIT_STARTS) + r")(?![\w])")
+_SPLIT_RE = re.compile(r"(?:cac )?(?:" + trie_pattern(SPLIT_STARTS) + r")(?![\w])")
 _PLACE_NAME_LIST = re.compile(r"^(?P<head>.*?\bcác\s+(?P<level>xã|phường|thị trấn|huyện|thị xã|thành phố|quận))\s*:\s*(?P<names>.+)$", re.I)
 _NAME = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ0-9][\wÀ-ỹ]*)*"
 # "UBND các huyện Sìn Hồ, Phong Thổ, Than Uyên": named places without a colon
@@ -193,7 +194,7 @@ def _phrase_end(text: str, f: str, pos: int, allow_colon: bool, max_words: int) 
                         heads += (head,)
             elif m_unit and m_unit.end() - i > len(m_unit.group(0).split(" ", 1)[0]):
                 exempt_until = m_unit.end() - 1   # "Huyện Đoàn": the words of a unit opening are not read again
-            elif heads and not capital and words > 2 and f.startswith(heads, i):
+            elif heads and not capital and words > 2 and f.startswith(heads, i) and _whole_head(f, i, heads):
                 return i
             elif m_verb0 and words:
                 if _after_comma(text, i):
@@ -242,6 +243,15 @@ def _after_comma(text: str, i: int) -> bool:
 def _is_name_word_after_comma(f: str, i: int) -> bool:
     """'Tổ kiểm tra, giám sát của huyện': a verb after a comma inside a name is followed by more name."""
     return bool(re.match(r"(?:giam sat|kiem tra|thanh tra|xu ly)\s+(?:cua|huyen|tinh|xa)\b", f[i:i + 40]))
+
+
+def _whole_head(f: str, i: int, heads: tuple[str, ...]) -> bool:
+    """Whether one of the heads stands at ``i`` as whole words ("thông tin" is not the start of "thông tỉnh")."""
+    for h in heads:
+        end = i + len(h)
+        if f.startswith(h, i) and (end >= len(f) or not f[end].isalnum()):
+            return True
+    return False
 
 
 def _named_after(text: str, pos: int) -> bool:

@@ -31,6 +31,8 @@ _CUES = ("truoc", r"cham nhat(?:\s+la)?", r"han chot(?:\s+la)?", r"han(?:\s+cuoi
 _CUE = "(?:" + "|".join(_CUES) + ")"
 
 
+_NO_YEAR_RE = re.compile(r"(?:truoc|cham nhat(?:\s+la)?)\s+ngay\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])")
+_YEARLY = re.compile(r"\b(?:hang|moi) (?:nam|quy|thang)\b|\bdinh ky\b|\bva (?:ngay )?\d{1,2}/\d{1,2}(?![\d/])")
 _DEADLINE_RE = re.compile(word_led(_CUES) + rf"\s*(?:{_TIME})?(?:,\s*)?{_DATE}")
 _MONTH_RE = re.compile(word_led(("trong", "truoc", "cham nhat", r"hoan thanh(?:\s+trong)?") + _CUES)
                        + r"\s+(?:thang\s+)(?P<m>\d{1,2})\s*(?:/|\s+nam\s+)\s*(?P<y>\d{4})")
@@ -136,6 +138,17 @@ def find_deadlines(text: str, issued_on: str | None = None, folded: str | None =
         for m in _RELATIVE_RE.finditer(f):
             add(base + timedelta(days=int(m["n"])), None, m)
     floor = _issue_floor(issued_on)
+    if floor and len(issued_on or "") == 10 and "/" in f and ("truoc ngay" in f or "cham nhat" in f):
+        # "báo cáo UBND tỉnh trước ngày 20/9": the day and month of the directive's own year (or of
+        # the next, when that day is already past), never a yearly "trước ngày 15/6 và 15/12 hằng năm"
+        for m in _NO_YEAR_RE.finditer(f):
+            around = f[max(0, m.start() - 80):m.end() + 60]
+            if _YEARLY.search(around):
+                continue
+            day = _mk(floor.year, int(m["m"]), int(m["d"]))
+            if day and day < floor:
+                day = _mk(floor.year + 1, int(m["m"]), int(m["d"]))
+            add(day, None, m)
     if floor:
         # a deadline never lies before the directive itself: such a date reports the past
         hits = [h for h in hits if h.day >= floor]

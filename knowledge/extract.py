@@ -304,8 +304,25 @@ def _is_closing(action: str) -> bool:
 _CLOSING_WORDS = re.compile(r"\bbiet\b|nghiem tuc (?:trien khai,? )?thuc hien|to chuc thuc hien|thi hanh (?:quyet dinh|chi thi|van ban)")
 
 
-def _has_own_units(text: str) -> bool:
+# "UBND tỉnh giao Sở Tài chính …", "Chủ tịch UBND huyện yêu cầu Phòng …": the issuer directing a unit
+_ISSUER_DIRECTS = re.compile(
+    r"(?:(?:Chủ tịch|Thường trực|Phó Chủ tịch)\s+)?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)"
+    r"(?:\s+(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn))?(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)*"
+    r"\s+(?:giao(?:\s+cho)?|yêu cầu|đề nghị)\s+")
+
+
+def _intro(text: str) -> re.Match[str] | None:
+    """What opens an assignment before its units: "Giao", "Đề nghị", "Đối với" …, or the issuer with its
+    verb ("UBND tỉnh giao …") when a unit follows."""
     m = INTRO_VERBS.match(text)
+    if m:
+        return m
+    m = _ISSUER_DIRECTS.match(text) if text[:1] in "UỦCTP" else None
+    return m if m and starts_with_unit(text[m.end():]) else None
+
+
+def _has_own_units(text: str) -> bool:
+    m = _intro(text)
     return bool(m and starts_with_unit(text[m.end():]))
 
 
@@ -374,7 +391,7 @@ def _take(w: _Walk, p: Para) -> None:
         _timeline(w, p, period)
         return
     own: tuple[str, ...] | None = None
-    intro = INTRO_VERBS.match(text)
+    intro = _intro(text)
     body = text[intro.end():] if intro else text
     if p.kind in ORDER and body.rstrip().endswith(":") and starts_with_unit(body) and len(body.split()) <= 25:
         # "3. Ban Quản lý dự án đầu tư xây dựng:" heads the sub-items below
@@ -410,7 +427,7 @@ def _split_nested(w: _Walk, text: str) -> list[tuple[tuple[str, ...] | None, str
     current_units: tuple[str, ...] | None = None
     buf: list[str] = []
     for s in sentences:
-        intro = INTRO_VERBS.match(s) if s[:1].isupper() else None
+        intro = _intro(s) if s[:1].isupper() else None
         body = s[intro.end():] if intro else s
         up = unit_phrase(body, allow_colon=False) if (intro or starts_with_unit(body)) and s[:1].isupper() else None
         if up and up.end < len(body) and up.ended_by == "verb" and (intro or _looks_like_subject(body, up.end)):
@@ -475,8 +492,8 @@ def _finish(w: _Walk) -> list[Task]:
 
 
 # what opens the next clause after a deadline: "…trước ngày 31/10/2023; tổ chức thi công …",
-# "… trước ngày 10/6/2025 và kết quả cả năm trước ngày 05/12/2025"
-_NEXT_CLAUSE = re.compile(r"\s*(?:[;,]\s*(?:và\s+)?|\s+và\s+)(?=\w)")
+# "… trước ngày 10/6/2025 và kết quả cả năm trước ngày 05/12/2025", "… ngày 12/8/2025. Đợt 2 …"
+_NEXT_CLAUSE = re.compile(r"\s*(?:[;,]\s*(?:và\s+)?|\s+và\s+|\.\s+(?=[A-ZĐÀ-Ỹ]))(?=\w)")
 
 
 def _one_per_deadline(action: str, folded: str | None,

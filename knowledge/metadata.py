@@ -164,7 +164,10 @@ def _issuer(head: str, plain: str, place: str | None) -> str | None:
         after = top[parent.end():]
         agency = _AGENCY_RE.match(after.lstrip("\n* ")) if after.strip() else None
         if agency and not agency.group(1).startswith("CỘNG"):
-            return f"{_agency_name(agency.group(1))} {parent.group(1).lower()} {_title_place(parent.group(2))}"
+            name = _agency_name(agency.group(1))
+            if name == "Văn phòng":   # "UBND TỈNH X / VĂN PHÒNG": the People's Committee's office
+                name = "Văn phòng UBND"
+            return f"{name} {parent.group(1).lower()} {_title_place(parent.group(2))}"
         return f"UBND {parent.group(1).lower()} {_title_place(parent.group(2))}"
     m = _ISSUER_RE.search(head)
     if m:
@@ -234,7 +237,10 @@ def _recipients(head: str) -> tuple[str, ...]:
 
 def _signer(plain: str) -> tuple[str | None, str | None]:
     lines = [ln.strip() for ln in plain.rstrip().splitlines()]
-    tail = [_signature_side(ln) for ln in lines[-40:]]
+    tail: list[str] = []
+    for ln in lines[-40:]:
+        side = _signature_side(ln)
+        tail.extend(x.strip() for x in _BREAK.split(side)) if "<" in side else tail.append(side)
     for i in range(len(tail) - 1, -1, -1):
         m = _NAME_RE.match(tail[i])
         if not m:
@@ -266,6 +272,27 @@ def _signature_side(line: str) -> str:
     return line
 
 
+_BREAK = re.compile(r"(?i)<br\s*/?>")
+
+
+def _table_apart(head: str) -> str:
+    """A header set in a Markdown table (a Word header converted, "<br>" between lines of a cell): the
+    first column's lines, then the second's, then the text after the table."""
+    lines = head.lstrip().split("\n")
+    columns: list[list[str]] = []
+    n = 0
+    while n < len(lines) and lines[n].startswith("|"):
+        cells = [c.strip() for c in lines[n].strip().strip("|").split("|")]
+        n += 1
+        if all(set(c) <= set("-: ") for c in cells):
+            continue   # the row under the header row
+        for k, cell in enumerate(cells):
+            if len(columns) <= k:
+                columns.append([])
+            columns[k].extend(x.strip() for x in _BREAK.split(cell) if x.strip())
+    return "\n\n".join("\n".join(col) for col in columns) + "\n\n" + "\n".join(lines[n:])
+
+
 # a line of a header or closing block typed in two columns: text, three or more spaces (or tabs), text
 _TWO_COLUMNS = re.compile(r"^\s*(\S.*?\S|\S)(?:\s*\t\s*|\s{3,})(\S.*?)\s*$")
 
@@ -274,6 +301,8 @@ def _columns_apart(head: str) -> str:
     """A header typed in two columns with spaces ("UỶ BAN NHÂN DÂN        CỘNG HOÀ XÃ HỘI …"), as the
     left column's lines, then the right column's: each block reads as when set in a table. Only the
     first lines are looked at, and only when two or more of them hold two columns."""
+    if head.lstrip().startswith("|"):
+        return _table_apart(head)
     lines = head.split("\n")
     top = lines[:16]
     split = [_TWO_COLUMNS.match(ln) if ("   " in ln or "\t" in ln) else None for ln in top]

@@ -211,3 +211,12 @@ def test_gates_split_by_lead_answer_like_the_alternation():
         for _ in range(4000):
             text = "".join(rng.choice(words) + rng.choice([" ", "", "  "]) for _ in range(rng.randint(1, 8)))
             assert any(rx.search(text) for rx in split) == bool(reference.search(text)), text
+
+
+def test_a_deadline_without_its_year_takes_the_directives_but_a_yearly_date_is_none():
+    from knowledge.dates import find_deadlines
+    assert [h.day for h in find_deadlines("báo cáo UBND tỉnh trước ngày 20/9.", "2025-09-08")] == [date(2025, 9, 20)]
+    assert [h.day for h in find_deadlines("gửi trước ngày 5/1 để tổng hợp", "2025-09-08")] == [date(2026, 1, 5)]
+    assert find_deadlines("báo cáo trước ngày 15/6 và 15/12 hằng năm", "2025-09-08") == []
+    assert find_deadlines("định kỳ 6 tháng (trước ngày 15/6 và 15/12)", "2025-09-08") == []
+    assert find_deadlines("báo cáo trước ngày 20/9.", None) == []     # no issue date: no year to give it

@@ -455,3 +455,36 @@ def test_province_directive_timeline_and_a_header_typed_in_columns():
     assert villages.deadline == spraying.deadline == date(2024, 2, 29)
     assert spraying.assignees == ("Trạm Y tế xã",)
     assert by_phrase(doc, "tổng hợp kết quả ra quân").deadline == date(2024, 6, 30)
+
+
+TABLED_LETTER = """| **UBND TỈNH THANH LÂM**<br>**SỞ Y TẾ**<br>———<br>Số: 1862/SYT-NVY<br>V/v phòng, chống dịch sốt xuất huyết | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>**Độc lập - Tự do - Hạnh phúc**<br>*Thanh Lâm, ngày 04 tháng 8 năm 2025* |
+|----|----|
+
+Kính gửi: Các đơn vị.
+
+Sở Y tế đề nghị các đơn vị thực hiện các nội dung sau:
+
+**1. Các bệnh viện tuyến tỉnh**
+
+Chuẩn bị đầy đủ giường bệnh, thuốc, dịch truyền; hoàn thành đợt 1 chậm nhất là ngày 12/8/2025. Đợt 2 triển khai trên toàn tỉnh, hoàn thành trong tháng 9/2025.
+
+2. UBND tỉnh giao Sở Tài chính chủ trì, phối hợp với Sở Xây dựng rà soát trụ sở dôi dư; báo cáo UBND tỉnh trước ngày 20/9.
+
+3. Sở Thông tin và Truyền thông tỉnh chủ trì tuyên truyền về phòng bệnh.
+
+| **Nơi nhận:**<br>- Như trên;<br>- Lưu: VT. | **KT. GIÁM ĐỐC**<br>**PHÓ GIÁM ĐỐC**<br><br>**Lương Văn Khải** |
+|----|----|
+"""
+
+
+def test_a_header_and_signature_in_table_cells_and_the_issuer_directing_a_unit():
+    doc = extract(TABLED_LETTER, "thanh-lam.md")
+    assert (doc.number, doc.issuer, doc.issued_on) == ("1862/SYT-NVY", "Sở Y tế tỉnh Thanh Lâm", "2025-08-04")
+    assert (doc.signer, doc.signer_title) == ("Lương Văn Khải", "PHÓ GIÁM ĐỐC")
+    first, second = by_phrase(doc, "giường bệnh"), by_phrase(doc, "Đợt 2")
+    assert first.assignees == ("Các bệnh viện tuyến tỉnh",)
+    assert (first.deadline, second.deadline) == (date(2025, 8, 12), date(2025, 9, 30))   # one task per sentence's deadline
+    finance = by_phrase(doc, "rà soát trụ sở dôi dư")
+    assert finance.assignees == ("Sở Tài chính",) and finance.coordinators == ("Sở Xây dựng",)
+    assert finance.deadline == date(2025, 9, 20)           # "trước ngày 20/9": the directive's year
+    assert by_phrase(doc, "tuyên truyền về phòng bệnh").assignees == ("Sở Thông tin và Truyền thông tỉnh",)

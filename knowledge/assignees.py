@@ -69,7 +69,8 @@ VERB_RE = re.compile(r"(?:" + trie_pattern(VERBS) + r")(?![\w])")
 # "các bệnh viện", "các trạm": "các" before any unit opening opens a group of such units
 _START_RE = re.compile(r"(?:cac )?(?:" + trie_pattern(UNIT_STARTS) + r")(?![\w])")
 _SPLIT_RE = re.compile(r"(?:cac )?(?:" + trie_pattern(SPLIT_STARTS) + r")(?![\w])")
-_PLACE_NAME_LIST = re.compile(r"^(?P<head>.*?\bcác\s+(?P<level>xã|phường|thị trấn|huyện|thị xã|thành phố|quận))\s*:\s*(?P<names>.+)$", re.I)
+_PLACE_NAME_LIST = re.compile(r"^(?P<head>.*?\bcác\s+(?P<level>xã|phường|thị trấn|huyện|thị xã|thành phố|quận|thôn|bản|buôn|ấp|"
+                              r"tổ dân phố|khu phố))\s*:\s*(?P<names>.+)$", re.I)
 _NAME = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ0-9][\wÀ-ỹ]*)*"
 # "UBND các huyện Sìn Hồ, Phong Thổ, Than Uyên": named places without a colon
 _PLACE_NAMES_BARE = re.compile(r"^(?P<head>.*?\bcác\s+(?P<level>xã|phường|thị trấn|huyện|thị xã|thành phố|quận))\s+"

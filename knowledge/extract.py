@@ -49,7 +49,9 @@ _FORMULA = re.compile(
 # a sentence ends at "." or ";" before white space and a capital: one pattern per stop, each opening with
 # its literal, which re scans for in C (a class of two is tested at every character; a look-behind first
 # would be tried at every position). Their matches never overlap: each is a stop and the white space after.
-_SENTENCE_ENDS = tuple((stop, re.compile(re.escape(stop) + r"(\s+)(?=[A-ZĐÀ-Ỹ])")) for stop in ".;")
+_SENTENCE_ENDS = tuple((stop, re.compile(re.escape(stop) + r"(\s+)(?=[A-ZĐÀ-Ỹ])")) for stop in ".;") + (
+    # "Về đề nghị …: Giao Phòng X …", "… ghi nhận; giao Phòng Y …": an assignment after a colon or a semicolon
+    (":", re.compile(r":(\s+)(?=(?:Giao|Đề nghị|Yêu cầu)\s)")), (";", re.compile(r";(\s+)(?=giao\s)")))
 # opens with its first letter, the look-behind after it (a fast scan; tests/test_search_text.py)
 _COORD_RE = re.compile(r"(?i)p(?<![\wÀ-ỹ]p)hối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+")
 _VIA_RE = re.compile(r"(?i)\(\s*qua\s+([^()]+?)(?:\s+(?:để\s+)?(?:tổng hợp|thẩm định|theo dõi)[^)]*)?\)")
@@ -427,9 +429,10 @@ def _split_nested(w: _Walk, text: str) -> list[tuple[tuple[str, ...] | None, str
     current_units: tuple[str, ...] | None = None
     buf: list[str] = []
     for s in sentences:
-        intro = _intro(s) if s[:1].isupper() else None
+        opens = s[:1].isupper() or s.startswith("giao ")
+        intro = _intro(s) if opens else None
         body = s[intro.end():] if intro else s
-        up = unit_phrase(body, allow_colon=False) if (intro or starts_with_unit(body)) and s[:1].isupper() else None
+        up = unit_phrase(body, allow_colon=False) if (intro or starts_with_unit(body)) and opens else None
         if up and up.end < len(body) and up.ended_by == "verb" and (intro or _looks_like_subject(body, up.end)):
             if buf:
                 out.append((current_units, " ".join(buf)))

@@ -488,3 +488,16 @@ def test_a_header_and_signature_in_table_cells_and_the_issuer_directing_a_unit()
     assert finance.assignees == ("Sở Tài chính",) and finance.coordinators == ("Sở Xây dựng",)
     assert finance.deadline == date(2025, 9, 20)           # "trước ngày 20/9": the directive's year
     assert by_phrase(doc, "tuyên truyền về phòng bệnh").assignees == ("Sở Thông tin và Truyền thông tỉnh",)
+
+
+def test_an_assignment_after_a_colon_or_semicolon_and_a_list_of_named_villages():
+    text = CONCLUSION_WITH_A_COMMUNE_EXTENSION.replace(
+        "5. Trưởng các thôn, bản tổ chức họp dân phổ biến nội dung Thông báo này.",
+        "5. Về đề nghị hỗ trợ xi măng: Giao Phòng Kinh tế và Hạ tầng khảo sát, tổng hợp nhu cầu.\n\n"
+        "6. Về đề nghị điều chỉnh quy hoạch: Chủ tịch UBND huyện ghi nhận; giao Phòng Tài nguyên và Môi trường "
+        "nghiên cứu, tổng hợp vào Kế hoạch sử dụng đất.\n\n"
+        "7. Riêng Trưởng các thôn: Nà Bó, Khuổi Luông: vận động nhân dân hiến đất.")
+    doc = extract(text, "phuoc-lam.md")
+    assert by_phrase(doc, "tổng hợp nhu cầu").assignees == ("Phòng Kinh tế và Hạ tầng",)
+    assert by_phrase(doc, "tổng hợp vào Kế hoạch sử dụng đất").assignees == ("Phòng Tài nguyên và Môi trường",)
+    assert by_phrase(doc, "hiến đất").assignees == ("Trưởng thôn Nà Bó", "Trưởng thôn Khuổi Luông")

@@ -216,6 +216,10 @@ class Engine:
         if view is None and units and _is_follow_up(f) and ctx.kind in (OVERDUE, DUE_SOON, BY_MONTH) and ctx.question:
             view = _time_view(search_form(ctx.question), today)
         if view and not (units and view[0] == OVERDUE and not _pure_overdue(f)):
+            if units and scope_docs is None and _names_a_document(f):
+                # "Theo thông báo kết luận kiểm tra xã Đông Thành, việc nào đã quá hạn?": the unit
+                # describes the document asked about; every unit's work in it is meant
+                units = []
             return self._time_view(q, view, today, units, scope_docs, scope_name, offset)
         if _asks_monitor(f):
             monitored = self._monitor_tasks(q, scope_docs, scope_name, today)
@@ -890,6 +894,14 @@ def _names_unknown_unit(q: str) -> str | None:
             return " ".join(named.split())
     up = unit_phrase(body, allow_colon=False)
     return up.written if up else None
+
+
+_DOCUMENT_NAMED = re.compile(r"\b(?:theo|trong|cua|tai)\s+(?:thong bao|ke hoach|cong van|chi thi|quyet dinh|van ban|cong dien)\b")
+
+
+def _names_a_document(f: str) -> bool:
+    """'Theo thông báo kết luận …', 'trong kế hoạch …': the question points at a document by what it is."""
+    return _DOCUMENT_NAMED.search(f) is not None
 
 
 def _pure_overdue(f: str) -> bool:

@@ -77,6 +77,7 @@ class _Walk:
     header: Header
     registry: UnitRegistry
     zone: bool = False
+    last_own: tuple[str, ...] = ()   # the units the last paragraph of this item named itself
     findings: bool = False     # under an evaluation heading ("Kết quả", "Tồn tại" …) outside the instructions
     default_units: tuple[str, ...] = ()
     default_urgency: str | None = None
@@ -105,7 +106,7 @@ def extract(text: str, file: str, registry: UnitRegistry | None = None, sha256: 
     start = _body_start(paras)
     tail = False   # after "Nơi nhận": only an appendix ("Phụ lục …") holds tasks again
     for i, p in enumerate(paras):
-        if fold(p.text).startswith("noi nhan"):
+        if fold(p.text).lstrip("| ").startswith("noi nhan"):   # also the closing block set as a table
             tail = True
             continue
         if tail:
@@ -208,6 +209,7 @@ def _visit(w: _Walk, p: Para) -> None:
         return
     if p.kind in ORDER:
         w.item_drafts = []
+        w.last_own = ()
         depth = ORDER.index(p.kind)
         for k in ORDER[depth:]:
             w.levels.pop(k, None)
@@ -252,7 +254,7 @@ def _visit(w: _Walk, p: Para) -> None:
 
 def _is_heading(text: str) -> bool:
     """'1. Cải cách thể chế': a short title with no verb and no full stop heads the paragraphs below."""
-    if text.rstrip().endswith((".", ";", ":")) or len(text.split()) > 10 or starts_with_unit(text):
+    if text.rstrip().endswith((".", ";", ":")) or len(text.split()) > 14 or starts_with_unit(text):
         return False
     intro = INTRO_VERBS.match(text)
     if intro and starts_with_unit(text[intro.end():]):
@@ -414,6 +416,12 @@ def _take(w: _Walk, p: Para) -> None:
                 text = rest
                 if p.kind in ORDER:
                     w.levels[p.kind] = own
+    if own and p.kind == "plain":
+        w.last_own = own
+    elif not own and p.kind == "plain" and w.last_own and not any(k in w.levels for k in ORDER):
+        # under a topic heading ("3. Tài nguyên và môi trường"), a paragraph that names no unit goes on
+        # with the unit of the paragraph before ("Phòng TN&MT chủ trì …" / "Hoàn thiện hồ sơ …")
+        own = w.last_own
     assignees = own or _current_units(w)
     for part_units, part in _split_nested(w, text):
         units = part_units or assignees

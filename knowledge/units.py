@@ -82,6 +82,9 @@ def unit_key(text: str) -> str:
     return squash(s)
 
 
+_VOWELS = frozenset("aeiouy")
+
+
 @lru_cache(maxsize=KEY_CACHE)
 def acronym_key(key: str) -> str | None:
     """'phong tai nguyen moi truong' -> 'phong tnmt'; None when there is nothing to shorten."""
@@ -95,7 +98,8 @@ def acronym_key(key: str) -> str | None:
         return None
     if all(len(w) <= 2 for w in words):   # "phong tc kh" is short already (its initials "phong tk" name nothing)
         return None
-    return f"{prefix} {''.join(w[0] for w in words)}"
+    # a word that is already initials ("Phòng Nông nghiệp và PTNT": "ptnt", no vowel) is kept whole
+    return f"{prefix} {''.join(w if not _VOWELS.intersection(w) else w[0] for w in words)}"
 
 
 @lru_cache(maxsize=KEY_CACHE)

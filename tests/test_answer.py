@@ -350,3 +350,17 @@ def test_a_short_spelling_finds_the_unit_written_long_elsewhere(tmp_path):
     assert has(both, "rà soát dự toán", "điều chuyển kế hoạch vốn")
     one = render(engine.ask("Phòng TC-KH huyện Phước Lâm phải làm gì?", today=date(2025, 1, 10)), "console")
     assert has(one, "điều chuyển kế hoạch vốn", "15/03/2025") and not has(one, "rà soát dự toán")
+
+
+def test_a_unit_that_describes_the_document_asked_about_does_not_filter_its_overdue_work(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    text = _letter("Vân Lĩnh", "huyện", "Phòng Nội vụ", "rà soát biên chế").replace(
+        "V/v triển khai nhiệm vụ", "V/v kết luận kiểm tra xã Đông Thành").replace(
+        "1. Giao Phòng Nội vụ", "1. Giao UBND xã Đông Thành xử lý lấn chiếm, báo cáo trước ngày 10/3/2025.\n\n2. Giao Phòng Nội vụ")
+    (docs / "van-linh.md").write_text(text, encoding="utf-8")
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [docs])
+    answer = render(Engine(store).ask("Theo thông báo kết luận kiểm tra xã Đông Thành, những việc nào đã quá hạn?",
+                                      today=date(2025, 3, 20)), "console")
+    assert has(answer, "10/03/2025", "15/03/2025")

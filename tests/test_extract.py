@@ -501,3 +501,41 @@ def test_an_assignment_after_a_colon_or_semicolon_and_a_list_of_named_villages()
     assert by_phrase(doc, "tổng hợp nhu cầu").assignees == ("Phòng Kinh tế và Hạ tầng",)
     assert by_phrase(doc, "tổng hợp vào Kế hoạch sử dụng đất").assignees == ("Phòng Tài nguyên và Môi trường",)
     assert by_phrase(doc, "hiến đất").assignees == ("Trưởng thôn Nà Bó", "Trưởng thôn Khuổi Luông")
+
+
+TOPICS_LETTER = """ỦY BAN NHÂN DÂN
+HUYỆN VĨNH KHÊ
+
+Số: 486/UBND-VP
+
+Vĩnh Khê, ngày 08 tháng 5 năm 2019
+
+V/v triển khai một số nhiệm vụ trọng tâm
+
+Kính gửi: Các phòng, ban, ngành, đơn vị thuộc UBND huyện.
+
+Ủy ban nhân dân huyện yêu cầu Thủ trưởng các phòng, ban, ngành, đơn vị thực hiện tốt một số nội dung sau:
+
+2. Nông nghiệp, thủy lợi và phòng, chống dịch bệnh gia súc, gia cầm
+
+Phòng Nông nghiệp và PTNT chủ trì tham mưu UBND huyện phương án phòng, chống dịch.
+
+3. Tài nguyên và môi trường
+
+Phòng Tài nguyên và Môi trường chủ trì kiểm tra ngay tình trạng khai thác cát trái phép.
+
+Hoàn thiện hồ sơ Kế hoạch sử dụng đất năm 2019 của huyện, trình UBND tỉnh trước ngày 31/5/2019.
+
+| Nơi nhận: | TM. ỦY BAN NHÂN DÂN |
+|---|---|
+| - Như trên; | CHỦ TỊCH |
+| - Lưu: VT. | Nguyễn Hữu Hoà |
+"""
+
+
+def test_topic_headings_and_a_paragraph_that_goes_on_with_the_unit_before():
+    doc = extract(TOPICS_LETTER, "vinh-khe.md")
+    assert not [t for t in doc.tasks if t.action.startswith("Nông nghiệp, thủy lợi")]   # a topic, not a task
+    plan = by_phrase(doc, "Kế hoạch sử dụng đất")
+    assert plan.assignees == ("Phòng Tài nguyên và Môi trường",) and plan.deadline == date(2019, 5, 31)
+    assert not [t for t in doc.tasks if "Nơi nhận" in t.action]

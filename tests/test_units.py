@@ -114,3 +114,7 @@ def test_a_radio_station_is_found_by_its_short_name():
     from knowledge.units import UnitRegistry
     aliases = UnitRegistry().aliases("Đài Phát thanh và Truyền hình tỉnh", "tỉnh Quảng Hải")
     assert squeeze_acronyms(unit_key("Đài PT-TH")) in aliases
+
+
+def test_initials_keep_a_word_that_is_initials_already():
+    assert acronym_key("phong nong nghiep ptnt") == "phong nnptnt"     # "Phòng Nông nghiệp và PTNT"

@@ -31,14 +31,21 @@ _CUES = ("truoc", r"cham nhat(?:\s+la)?", r"han chot(?:\s+la)?", r"han(?:\s+cuoi
 _CUE = "(?:" + "|".join(_CUES) + ")"
 
 
-_NO_YEAR_RE = re.compile(r"(?:truoc|cham nhat(?:\s+la)?)\s+ngay\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])")
+# "hoàn thành trong 6 tháng đầu năm 2025": the end of that half year
+_HALF_RE = re.compile(word_led(("trong", "truoc", "cham nhat", r"hoan thanh(?:\s+trong)?"))
+                      + r"\s+(?:het\s+)?6 thang (?P<half>dau|cuoi) nam\s+(?P<y>\d{4})")
+_NO_YEAR_RE = re.compile(r"(?:truoc|cham nhat(?:\s+la)?)\s+ngay\s+(?P<d>\d{1,2})\s*(?:/|\s+thang\s+)\s*(?P<m>\d{1,2})"
+                         r"(?![\d/])(?!\s*(?:/|nam\s+\d))")
+# "trong quý IV" without a year: the directive's year
+_QUARTER_NO_YEAR = re.compile(r"(?:trong|truoc|cham nhat|hoan thanh(?:\s+trong)?)\s+quy\s+(?P<q>iv|iii|ii|i)(?![\w/])(?!\s+nam\s+\d)")
+_SAME_DAY = re.compile(r"\bngay trong ngay\b|\btrong ngay hom nay\b")   # "họp ngay trong ngày": the day it is issued
 _YEARLY = re.compile(r"\b(?:hang|moi) (?:nam|quy|thang)\b|\bdinh ky\b|\bva (?:ngay )?\d{1,2}/\d{1,2}(?![\d/])")
 _DEADLINE_RE = re.compile(word_led(_CUES) + rf"\s*(?:{_TIME})?(?:,\s*)?{_DATE}")
 _MONTH_RE = re.compile(word_led(("trong", "truoc", "cham nhat", r"hoan thanh(?:\s+trong)?") + _CUES)
                        + r"\s+(?:thang\s+)(?P<m>\d{1,2})\s*(?:/|\s+nam\s+)\s*(?P<y>\d{4})")
 # the lead is optional: each lead with "quy" after it, then "quy" alone (what the optional group tries last)
 _QUARTER_RE = re.compile(word_led((r"trong\s+quy", r"truoc\s+quy", r"hoan thanh\s+(?:trong\s+)?quy",
-                                    r"cham nhat\s+quy", "quy"))
+                                    r"cham nhat\s+quy", r"den het\s+quy", "quy"))
                          + r"\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|\s+nam\s+)\s*(?P<y>\d{4})")
 _RELATIVE_RE = re.compile(r"\b(?:trong(?:\s+thoi\s+han|\s+vong)?|cham nhat(?:\s+la)?|sau)\s+(?P<n>\d{1,3})\s+ngay(?:\s+lam\s+viec)?\s*,?\s*(?:ke\s+tu|tinh\s+tu)\s+ngay\s+(?:ban\s+hanh|ky|nhan)")
 _EXTEND_RE = re.compile(word_led(("gia han", "keo dai", "dieu chinh thoi han", "lui thoi han", "lui han")) + r"\b")
@@ -129,16 +136,18 @@ def find_deadlines(text: str, issued_on: str | None = None, folded: str | None =
         add(_month_end(int(m["y"]), int(m["m"])), None, m)
     for m in _QUARTER_RE.finditer(f) if "quy" in f and _QUARTER_YEAR.search(f) else ():
         lead = m.group(0).split()[0]
-        if lead not in ("trong", "truoc", "hoan", "cham") and not _at_field_start(f, m.start()):
+        if lead not in ("trong", "truoc", "hoan", "cham", "den") and not _at_field_start(f, m.start()):
             continue
         q = ROMAN[m["q"]]
         add(_month_end(int(m["y"]), q * 3), None, m)
+    for m in _HALF_RE.finditer(f) if "6 thang" in f else ():
+        add(date(int(m["y"]), 6, 30) if m["half"] == "dau" else date(int(m["y"]), 12, 31), None, m)
     if issued_on and len(issued_on) == 10 and any(rx.search(f) for rx in _FROM_DAY):
         base = date.fromisoformat(issued_on)
         for m in _RELATIVE_RE.finditer(f):
             add(base + timedelta(days=int(m["n"])), None, m)
     floor = _issue_floor(issued_on)
-    if floor and len(issued_on or "") == 10 and "/" in f and ("truoc ngay" in f or "cham nhat" in f):
+    if floor and len(issued_on or "") == 10 and ("truoc ngay" in f or "cham nhat" in f) and ("/" in f or "thang" in f):
         # "báo cáo UBND tỉnh trước ngày 20/9": the day and month of the directive's own year (or of
         # the next, when that day is already past), never a yearly "trước ngày 15/6 và 15/12 hằng năm"
         for m in _NO_YEAR_RE.finditer(f):
@@ -149,6 +158,13 @@ def find_deadlines(text: str, issued_on: str | None = None, folded: str | None =
             if day and day < floor:
                 day = _mk(floor.year + 1, int(m["m"]), int(m["d"]))
             add(day, None, m)
+    if floor and len(issued_on or "") == 10 and "quy" in f:
+        for m in _QUARTER_NO_YEAR.finditer(f):
+            if not _YEARLY.search(f[max(0, m.start() - 80):m.end() + 60]):
+                add(_month_end(floor.year, ROMAN[m["q"]] * 3), None, m)
+    if floor and len(issued_on or "") == 10 and "trong ngay" in f:
+        for m in _SAME_DAY.finditer(f):
+            add(floor, None, m)
     if floor:
         # a deadline never lies before the directive itself: such a date reports the past
         hits = [h for h in hits if h.day >= floor]
@@ -193,6 +209,10 @@ def deadline_of_cell(cell: str, issued_on: str | None = None) -> DeadlineHit | N
     m = re.search(r"\bquy\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|\s+nam\s+)\s*(?P<y>\d{4})", f)
     if m:
         return DeadlineHit(_month_end(int(m["y"]), ROMAN[m["q"]] * 3), None, m.start(), m.end())
+    m = re.search(r"\b6 thang (?P<half>dau|cuoi) nam\s+(?P<y>\d{4})", f)
+    if m:
+        return DeadlineHit(date(int(m["y"]), 6, 30) if m["half"] == "dau" else date(int(m["y"]), 12, 31),
+                           None, m.start(), m.end())
     return None
 
 

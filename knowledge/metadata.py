@@ -293,6 +293,12 @@ def _table_apart(head: str) -> str:
     return "\n\n".join("\n".join(col) for col in columns) + "\n\n" + "\n".join(lines[n:])
 
 
+# a header line of a PDF's text, the right column after a single space: the national name and motto, or
+# the place and date after the number ("THỊ XÃ HÒA VINH Độc lập - Tự do - Hạnh phúc", "Số: 12/UBND Hòa Vinh, ngày …")
+_RIGHT_COLUMN = re.compile(r"^\s*(\S.*?)\s+((?:CỘNG H(?:ÒA|OÀ) XÃ HỘI|Độc lập\s*[-–]\s*Tự do).*|"
+                           r"(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){0,4}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*,\s*ngày\b.*)$")
+
+
 # a line of a header or closing block typed in two columns: text, three or more spaces (or tabs), text
 _TWO_COLUMNS = re.compile(r"^\s*(\S.*?\S|\S)(?:\s*\t\s*|\s{3,})(\S.*?)\s*$")
 
@@ -307,7 +313,9 @@ def _columns_apart(head: str) -> str:
     top = lines[:16]
     split = [_TWO_COLUMNS.match(ln) if ("   " in ln or "\t" in ln) else None for ln in top]
     if sum(1 for m in split if m) < 2:
-        return head
+        split = [_RIGHT_COLUMN.match(ln) for ln in top]   # flattened by a PDF's text layer: one space between
+        if sum(1 for m in split if m) < 2:
+            return head
     left = [m.group(1) if m else ln for m, ln in zip(split, top)]
     right = [m.group(2) for m in split if m]
     return "\n".join(left + [""] + right + [""] + lines[16:])

@@ -64,26 +64,52 @@ def _classify(raw: str, bold: bool) -> Para:
 
 _COUNTED = re.compile(r"(?:tháng|năm|ngày|giờ|%)")   # what follows a number that opens a sentence
 _BLANK_LINE = re.compile(r"\n\s*\n")
-_ITEM_START = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*\*)?\s*(?:[-–+•]\s|\d{1,2}[.)]\s|[a-zđ]\)\s|(?:" + "|".join(ROMAN_NUMS)
+_ITEM_START = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*\*)?\s*(?:[-–+•]\s|\d{1,2}(?:\.\d{1,2}){0,2}[.)]\s|[a-zđ]\)\s|(?:" + "|".join(ROMAN_NUMS)
                          + r")\.\s|Điều\s+\d)")
 
 
 def split_paragraphs(text: str) -> list[Para]:
-    """Blocks separated by blank lines; inside a block, lines that start an item start a paragraph."""
+    """Blocks separated by blank lines; inside a block, lines that start an item start a paragraph.
+    A block of lines wrapped at a fixed width (text taken from a PDF) also breaks after a line that
+    ends a sentence or a heading when the next opens with a capital, and drops page numbers."""
     out: list[Para] = []
     for block in _BLANK_LINE.split(text):
         if not block.strip():
             continue
         lines = [ln.rstrip() for ln in block.split("\n") if ln.strip()]
+        wrapped = len(lines) >= 6 and _wrapped_width(lines)
+        if wrapped:
+            lines = [ln for ln in lines if not _PAGE_NUMBER.match(ln)]
         current: list[str] = []
         for ln in lines:
-            if current and _ITEM_START.match(ln):   # the first line of a block starts a paragraph anyway
-                out.append(_make(current))
+            if current and (_ITEM_START.match(ln) or wrapped and _ends_paragraph(current[-1], ln, wrapped)):
+                out.append(_make(current))   # (the first line of a block starts a paragraph anyway)
                 current = []
             current.append(ln.strip())
         if current:
             out.append(_make(current))
     return _rejoin(out)
+
+
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")   # "2", "- 3 -" alone on a line
+
+
+def _wrapped_width(lines: list[str]) -> int:
+    """The width a block's lines were wrapped at (text from a PDF: most lines of nearly one length), or 0."""
+    lengths = sorted(len(ln) for ln in lines)
+    width = lengths[len(lengths) * 3 // 4]
+    near = sum(1 for n in lengths if width - 15 <= n <= width + 5)
+    return width if width >= 50 and near >= len(lengths) // 2 else 0
+
+
+def _ends_paragraph(prev: str, line: str, width: int) -> bool:
+    """In wrapped text, a line opening with a capital after one that ends a sentence (".", ";", ":")
+    or that stops well short of the width (a heading, a paragraph's last line)."""
+    first = line.lstrip()[:1]
+    if not first.isupper():
+        return False
+    prev = prev.rstrip()
+    return prev.endswith((".", ";", ":", "./.")) or len(prev) < width * 0.7
 
 
 def _make(lines: list[str]) -> Para:

@@ -161,7 +161,7 @@ def test_deadline_patterns_led_by_their_letters_match_like_their_plain_spelling(
         dates._DEADLINE_RE: rf"(?=[tchxdgk])\b{cue}\s*(?:{time})?(?:,\s*)?{date}",
         dates._MONTH_RE: rf"(?=[tchxdgk])\b(?:trong|truoc|cham nhat|hoan thanh(?:\s+trong)?|{cue})\s+(?:thang\s+)"
                          r"(?P<m>\d{1,2})\s*(?:/|\s+nam\s+)\s*(?P<y>\d{4})",
-        dates._QUARTER_RE: r"(?=[thcq])\b(?:trong\s+|truoc\s+|hoan thanh\s+(?:trong\s+)?|cham nhat\s+)?quy\s+"
+        dates._QUARTER_RE: r"(?=[thcdq])\b(?:trong\s+|truoc\s+|hoan thanh\s+(?:trong\s+)?|cham nhat\s+|den het\s+)?quy\s+"
                            r"(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|\s+nam\s+)\s*(?P<y>\d{4})",
         dates._UNTIL_RE: rf"(?=d)\bden\s+(?:het\s+)?{date}",
     }
@@ -220,3 +220,16 @@ def test_a_deadline_without_its_year_takes_the_directives_but_a_yearly_date_is_n
     assert find_deadlines("báo cáo trước ngày 15/6 và 15/12 hằng năm", "2025-09-08") == []
     assert find_deadlines("định kỳ 6 tháng (trước ngày 15/6 và 15/12)", "2025-09-08") == []
     assert find_deadlines("báo cáo trước ngày 20/9.", None) == []     # no issue date: no year to give it
+
+
+def test_half_years_quarters_and_days_without_a_year_and_the_same_day():
+    from knowledge.dates import deadline_of_cell, find_deadlines
+    days = lambda text: [h.day for h in find_deadlines(text, "2024-09-27")]
+    assert days("ban hành quy định; hoàn thành trong 6 tháng đầu năm 2025.") == [date(2025, 6, 30)]
+    assert days("báo cáo kết quả 6 tháng đầu năm 2025 cho UBND tỉnh") == []          # what is reported, no cue
+    assert deadline_of_cell("6 tháng cuối năm 2024", "2024-09-27").day == date(2024, 12, 31)
+    assert days("phấn đấu đến hết Quý IV/2024 đạt 75%") == [date(2024, 12, 31)]
+    assert days("trình UBND huyện trước ngày 15 tháng 10.") == [date(2024, 10, 15)]
+    assert days("hoàn thành trong quý IV.") == [date(2024, 12, 31)]
+    assert days("báo cáo quý IV hằng năm trong quý IV") == []                         # yearly
+    assert days("Tổ chức họp ngay trong ngày để triển khai") == [date(2024, 9, 27)]   # the day it is issued

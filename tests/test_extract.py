@@ -539,3 +539,51 @@ def test_topic_headings_and_a_paragraph_that_goes_on_with_the_unit_before():
     plan = by_phrase(doc, "Kế hoạch sử dụng đất")
     assert plan.assignees == ("Phòng Tài nguyên và Môi trường",) and plan.deadline == date(2019, 5, 31)
     assert not [t for t in doc.tasks if "Nơi nhận" in t.action]
+
+
+PDF_TEXT = """ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+THỊ XÃ HÒA VINH Độc lập - Tự do - Hạnh phúc
+Số: 25/KH-UBND Hòa Vinh, ngày 10 tháng 01 năm 2024
+
+KẾ HOẠCH
+Chuyển đổi số thị xã Hòa Vinh năm 2024
+
+Căn cứ Quyết định số 942/QĐ-TTg ngày 15/6/2021 của Thủ tướng Chính phủ phê duyệt Chiến
+lược phát triển Chính phủ điện tử hướng tới Chính phủ số giai đoạn 2021 - 2025, định
+hướng đến năm 2030;
+UBND thị xã Hòa Vinh ban hành Kế hoạch chuyển đổi số năm 2024 như sau:
+I. NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN
+1. Phát triển hạ tầng số
+1.1. Phòng Văn hóa và Thông tin
+- Chủ trì, phối hợp với các doanh nghiệp viễn thông trên địa bàn rà soát, đánh giá
+hiện trạng hạ tầng mạng băng rộng, xóa các vùng lõm sóng di động tại các thôn vùng gò
+đồi; hoàn thành trong 6 tháng đầu năm 2024.
+- Triển khai kết nối mạng truyền số liệu chuyên dùng cấp II đến 100% UBND các xã,
+phường trước 31/3/2024 và báo cáo kết quả về UBND thị xã và Sở Thông tin và Truyền
+- 2 -
+thông theo quy định của UBND tỉnh về chuyển đổi số.
+1.2. Công an thị xã
+Chủ trì triển khai các nhiệm vụ của Đề án 06 trên địa bàn; phấn đấu đến hết Quý
+I/2024 tỷ lệ kích hoạt tài khoản định danh điện tử mức độ 2 đạt trên 75% dân số.
+2. Phát triển nhân lực số
+Phòng Nội vụ tổ chức các lớp bồi dưỡng kỹ năng số cho cán bộ, công chức, viên chức của
+thị xã trong năm 2024.
+
+Nơi nhận: KT. CHỦ TỊCH
+- Như trên; PHÓ CHỦ TỊCH
+- Lưu: VT.
+Trần Thị Thu Hương
+"""
+
+
+def test_text_taken_from_a_pdf():
+    doc = extract(PDF_TEXT, "hoa-vinh.txt")
+    assert (doc.number, doc.issuer, doc.issued_on) == ("25/KH-UBND", "UBND thị xã Hòa Vinh", "2024-01-10")
+    waves = by_phrase(doc, "vùng lõm sóng")
+    assert waves.assignees == ("Phòng Văn hóa và Thông tin",) and waves.deadline == date(2024, 6, 30)
+    network = by_phrase(doc, "truyền số liệu chuyên dùng")
+    assert "Truyền thông theo quy định" in network.action          # the page number is gone, the sentence whole
+    assert network.deadline == date(2024, 3, 31)
+    police = by_phrase(doc, "Đề án 06")
+    assert police.assignees == ("Công an thị xã",) and police.deadline == date(2024, 3, 31)   # "đến hết Quý I/2024"
+    assert by_phrase(doc, "kỹ năng số").assignees == ("Phòng Nội vụ",)

@@ -590,6 +590,8 @@ class Engine:
 
         for u in units:
             place |= set(re.findall(r"[a-z0-9]+", search_form(u.name)))
+            if u.scope:   # "Công an huyện Đại Phong": the unit's own place qualifies it, it is no topic
+                place |= set(re.findall(r"[a-z0-9]+", search_form(u.scope)))
             place |= set(unit_key(u.name).split()) | set(squeeze_acronyms(unit_key(u.name)).split())
         q = re.sub(r"(?i)\b(?:theo|trong|tại|của)?\s*(?:văn bản|công văn|thông báo|kế hoạch|chỉ thị|quyết định)\s+(?:số\s+)?\d+(?:/[\w\-Đđ]+)*",
                    " ", q)

@@ -162,6 +162,8 @@ class UnitRegistry:
             out.add(short)
         if key.startswith("ubnd "):
             out.add(key[5:])
+        if "hoi lien hiep phu nu" in key:   # "Hội Phụ nữ xã" is how everyone says "Hội Liên hiệp Phụ nữ xã"
+            out.add(key.replace("hoi lien hiep phu nu", "hoi phu nu"))
         # "Phòng Nội vụ huyện" -> also "Phòng Nội vụ"
         if not key.startswith("ubnd") and " cac " not in f" {key} ":
             out.add(without_place_word(key))
@@ -180,6 +182,11 @@ class UnitRegistry:
         return getattr(doc, "place", None) or ""
 
 
+# roles whose title names the kind of unit they head
+_HEAD_OF = {"truong phong": "Phòng", "pho truong phong": "Phòng", "truong ban": "Ban", "chi cuc truong": "Chi cục",
+            "cuc truong": "Cục", "vien truong": "Viện", "chanh van phong": "Văn phòng"}
+
+
 def _strip_roles(name: str) -> str:
     folded = fold(name)
     for role, rx in _ROLE_RE:
@@ -188,6 +195,10 @@ def _strip_roles(name: str) -> str:
             rest = " ".join(rest_words)
             # "Chủ tịch, các Phó chủ tịch UBND" -> "UBND"
             rest = re.sub(r"^,?\s*(?:các\s+)?Phó [Cc]hủ tịch\s+", "", rest)
+            if role in _HEAD_OF and rest[:1].isupper():
+                # "Trưởng phòng Kinh tế và Hạ tầng" heads "Phòng Kinh tế và Hạ tầng", "Chánh Văn phòng UBND
+                # tỉnh" the "Văn phòng UBND tỉnh"
+                return f"{_HEAD_OF[role]} {rest}"
             if fold(rest).startswith(("cac ", "ubnd", "hdnd", "phong", "so ", "ban ", "trung tam", "van phong", "co quan", "don vi", "chi nhanh", "cong an")):
                 return _strip_roles(rest)
             return name

@@ -118,3 +118,19 @@ def test_a_radio_station_is_found_by_its_short_name():
 
 def test_initials_keep_a_word_that_is_initials_already():
     assert acronym_key("phong nong nghiep ptnt") == "phong nnptnt"     # "Phòng Nông nghiệp và PTNT"
+
+
+@pytest.mark.parametrize("written, unit", [
+    ("Trưởng phòng Kinh tế và Hạ tầng", "Phòng Kinh tế và Hạ tầng"),
+    ("Chánh Văn phòng UBND tỉnh", "Văn phòng UBND"),          # was "UBND": the office, not the committee
+    ("Chánh Văn phòng HĐND và UBND huyện", "Văn phòng HĐND và UBND"),   # (the level word goes, as for every unit)
+    ("Trưởng Công an huyện", "Công an huyện"),
+])
+def test_a_head_stands_for_the_unit_the_title_names(written, unit):
+    from knowledge.units import UnitRegistry
+    assert UnitRegistry().canonical(written).name == unit
+
+
+def test_the_womens_union_is_found_by_its_everyday_name():
+    from knowledge.units import UnitRegistry
+    assert "hoi phu nu xa" in UnitRegistry().aliases("Hội Liên hiệp Phụ nữ xã", "xã Hòa Phong")

@@ -110,7 +110,7 @@ def extract(text: str, file: str, registry: UnitRegistry | None = None, sha256: 
             tail = True
             continue
         if tail:
-            if _APPENDIX.match(p.text):
+            if _APPENDIX.match(p.text) or _ATTACHED.match(p.text):
                 tail = False
                 walk.zone, walk.levels, walk.labels = True, {}, {}
                 walk.passages.append(Passage(len(walk.passages) + 1, p.text, ""))
@@ -141,6 +141,8 @@ def extract(text: str, file: str, registry: UnitRegistry | None = None, sha256: 
 
 
 _APPENDIX = re.compile(r"(?i)^\W*phụ lục\b")
+# a text issued with the directive and printed after its signature ("QUY CHẾ", "KẾ HOẠCH" …, a title alone)
+_ATTACHED = re.compile(r"^\W*(?:QUY CHẾ|QUY ĐỊNH|KẾ HOẠCH|HƯỚNG DẪN|ĐỀ ÁN|CHƯƠNG TRÌNH)\W*$")
 _TABLE_MARK = "⁣TABLE{}⁣"
 
 
@@ -358,9 +360,15 @@ def _preamble(w: _Walk, text: str) -> None:
     w.default_urgency = dates.urgency_of(text) if dates.urgency_of(text) in ("ngay", "khan_truong") else None
 
 
+# "Điều 5. Trách nhiệm của Phòng Tài nguyên và Môi trường": the unit whose duties the article lists
+_DUTIES_OF = re.compile(r"(?i)^(?:trách nhiệm|nhiệm vụ|nhiệm vụ và quyền hạn|nhiệm vụ, quyền hạn)\s+(?:của|đối với)\s+(?=\S)")
+
+
 def _maybe_heading_units(w: _Walk, p: Para) -> None:
-    up = unit_phrase(p.text)
-    if up and up.end >= len(p.text.rstrip(" :.")):
+    duties = _DUTIES_OF.match(p.text)
+    text = p.text[duties.end():] if duties else p.text
+    up = unit_phrase(text)
+    if up and up.end >= len(text.rstrip(" :.")):
         w.levels[p.kind] = _units(w, up.units)
 
 

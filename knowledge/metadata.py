@@ -159,7 +159,9 @@ def _agency_name(upper: str) -> str:
 
 def _issuer(head: str, plain: str, place: str | None) -> str | None:
     top = head[:400]
-    parent = _PARENT_RE.search(top)
+    cut = head.find("CỘNG H")
+    found = list(_ISSUER_RE.finditer(head, 0, cut if cut > 0 else len(head))) or list(_ISSUER_RE.finditer(head))
+    parent = _PARENT_RE.search(top) if len(found) < 2 else None   # two blocks: the lower one issues
     if parent:
         after = top[parent.end():]
         agency = _AGENCY_RE.match(after.lstrip("\n* ")) if after.strip() else None
@@ -169,7 +171,8 @@ def _issuer(head: str, plain: str, place: str | None) -> str | None:
                 name = "Văn phòng UBND"
             return f"{name} {parent.group(1).lower()} {_title_place(parent.group(2))}"
         return f"UBND {parent.group(1).lower()} {_title_place(parent.group(2))}"
-    m = _ISSUER_RE.search(head)
+    # "ỦY BAN NHÂN DÂN HUYỆN X / ỦY BAN NHÂN DÂN XÃ Y": the last block before the national name issues
+    m = found[-1] if found else None
     if m:
         body = m.group(1).upper()
         short = "UBND" if "NHÂN DÂN" in body and "ỦY BAN" in body or body in ("UBND", "UỶ BAN NHÂN DÂN") else None
@@ -237,8 +240,17 @@ def _recipients(head: str) -> tuple[str, ...]:
 
 def _signer(plain: str) -> tuple[str | None, str | None]:
     lines = [ln.strip() for ln in plain.rstrip().splitlines()]
+    found = _signer_in(lines[-40:])
+    if found[0] is None:   # a text attached after the signature (a Quy chế, a Kế hoạch): under "Nơi nhận"
+        at = next((i for i, ln in enumerate(lines) if fold(ln.strip("*| ")).startswith("noi nhan")), None)
+        if at is not None:
+            found = _signer_in(lines[at:at + 30])
+    return found
+
+
+def _signer_in(lines: list[str]) -> tuple[str | None, str | None]:
     tail: list[str] = []
-    for ln in lines[-40:]:
+    for ln in lines:
         side = _signature_side(ln)
         tail.extend(x.strip() for x in _BREAK.split(side)) if "<" in side else tail.append(side)
     for i in range(len(tail) - 1, -1, -1):

@@ -587,3 +587,52 @@ def test_text_taken_from_a_pdf():
     police = by_phrase(doc, "Đề án 06")
     assert police.assignees == ("Công an thị xã",) and police.deadline == date(2024, 3, 31)   # "đến hết Quý I/2024"
     assert by_phrase(doc, "kỹ năng số").assignees == ("Phòng Nội vụ",)
+
+
+DECISION_WITH_RULES = """ỦY BAN NHÂN DÂN
+HUYỆN NGỌC THẠCH
+ỦY BAN NHÂN DÂN
+XÃ PHƯỚC LÂM
+
+Số: 1587/QĐ-UBND
+
+Phước Lâm, ngày 18 tháng 7 năm 2022
+
+QUYẾT ĐỊNH
+Ban hành Quy chế phối hợp quản lý khoáng sản
+
+Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp quản lý khoáng sản.
+
+Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.
+
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+
+CHỦ TỊCH
+
+Lê Văn Khiêm
+
+QUY CHẾ
+
+Chương II. TRÁCH NHIỆM CỦA CÁC CƠ QUAN
+
+Điều 5. Trách nhiệm của Công chức Địa chính - Xây dựng
+
+1. Chủ trì rà soát, đề xuất khoanh định khu vực cấm hoạt động khoáng sản, trình UBND xã trước ngày 30/9/2022.
+
+2. Phối hợp với Công an xã kiểm tra tải trọng phương tiện vận chuyển khoáng sản.
+
+Điều 6. Trách nhiệm của Công an xã
+
+1. Chủ trì phát hiện, ngăn chặn các hành vi khai thác khoáng sản trái phép.
+"""
+
+
+def test_duties_in_a_rule_attached_after_the_signature_and_a_commune_under_its_district():
+    doc = extract(DECISION_WITH_RULES, "phuoc-lam.md")
+    assert (doc.issuer, doc.signer) == ("UBND xã Phước Lâm", "Lê Văn Khiêm")   # the lower block issues; signed before the rule
+    zoning = by_phrase(doc, "khoanh định khu vực cấm")
+    assert zoning.assignees == ("Công chức Địa chính - Xây dựng",) and zoning.deadline == date(2022, 9, 30)
+    assert by_phrase(doc, "kiểm tra tải trọng").coordinators == ("Công an xã",)
+    assert by_phrase(doc, "ngăn chặn các hành vi khai thác").assignees == ("Công an xã",)

@@ -177,7 +177,7 @@ def _phrase_end(text: str, f: str, pos: int, allow_colon: bool, max_words: int) 
             continue
         # at a word start
         capital = text[i].isupper()
-        if words and prev_capital and not capital and _after_place_name(text, f, i):
+        if words and prev_capital and not capital and _after_place_name(text, i):
             return i   # "phối hợp với UBND huyện Kênh Ngang phương án …": a named place ends the name
         if i > exempt_until:
             m_unit = _START_RE.match(f, i)
@@ -225,7 +225,7 @@ _AFTER_PLACE_GOES_ON = frozenset({"và", "cùng", "các", "thuộc", "tỉnh", "
                                   "quận", "cũ", "mới"})
 
 
-def _after_place_name(text: str, f: str, i: int) -> bool:
+def _after_place_name(text: str, i: int) -> bool:
     """Whether the lower-case word at ``i`` follows a named place ("… huyện Kênh Ngang phương án"):
     the unit's name ends there, unless the word goes on with it ("và", "thuộc", "tỉnh" …)."""
     word = _WORD.match(text, i).group(0)

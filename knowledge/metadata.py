@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.models import Reference
-from knowledge.text import fold, squash
+from knowledge.text import LINE_BREAK, fold, squash
 
 LEVELS = ("tỉnh", "thành phố", "huyện", "thị xã", "quận", "xã", "phường", "thị trấn")
 _LEVEL_RE = r"(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN)"
@@ -252,7 +252,7 @@ def _signer_in(lines: list[str]) -> tuple[str | None, str | None]:
     tail: list[str] = []
     for ln in lines:
         side = _signature_side(ln)
-        tail.extend(x.strip() for x in _BREAK.split(side)) if "<" in side else tail.append(side)
+        tail.extend(x.strip() for x in LINE_BREAK.split(side)) if "<" in side else tail.append(side)
     for i in range(len(tail) - 1, -1, -1):
         m = _NAME_RE.match(tail[i])
         if not m:
@@ -284,9 +284,6 @@ def _signature_side(line: str) -> str:
     return line
 
 
-_BREAK = re.compile(r"(?i)<br\s*/?>")
-
-
 def _table_apart(head: str) -> str:
     """A header set in a Markdown table (a Word header converted, "<br>" between lines of a cell): the
     first column's lines, then the second's, then the text after the table."""
@@ -301,7 +298,7 @@ def _table_apart(head: str) -> str:
         for k, cell in enumerate(cells):
             if len(columns) <= k:
                 columns.append([])
-            columns[k].extend(x.strip() for x in _BREAK.split(cell) if x.strip())
+            columns[k].extend(x.strip() for x in LINE_BREAK.split(cell) if x.strip())
     return "\n\n".join("\n".join(col) for col in columns) + "\n\n" + "\n".join(lines[n:])
 
 

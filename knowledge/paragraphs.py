@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.metadata import strip_markup
-from knowledge.text import squash
+from knowledge.text import PAGE_NUMBER, squash
 
 ROMAN_NUMS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _ROMAN_RE = re.compile(r"^(?P<label>(?:" + "|".join(sorted(ROMAN_NUMS, key=len, reverse=True)) + r"))[.)]\s+(?P<rest>.*)$", re.S)
@@ -79,7 +79,7 @@ def split_paragraphs(text: str) -> list[Para]:
         lines = [ln.rstrip() for ln in block.split("\n") if ln.strip()]
         wrapped = len(lines) >= 6 and _wrapped_width(lines)
         if wrapped:
-            lines = [ln for ln in lines if not _PAGE_NUMBER.match(ln)]
+            lines = [ln for ln in lines if not PAGE_NUMBER.match(ln.strip())]
         current: list[str] = []
         for ln in lines:
             if current and (_ITEM_START.match(ln) or wrapped and _ends_paragraph(current[-1], ln, wrapped)):
@@ -89,9 +89,6 @@ def split_paragraphs(text: str) -> list[Para]:
         if current:
             out.append(_make(current))
     return _rejoin(out)
-
-
-_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")   # "2", "- 3 -" alone on a line
 
 
 def _wrapped_width(lines: list[str]) -> int:

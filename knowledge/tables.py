@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.text import fold
+from knowledge.text import LINE_BREAK, fold
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class PipeTable:
 
 
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$|^:?-+:?$")
-_BR = re.compile(r"<br\s*/?>", re.I)
+_BR = LINE_BREAK
 
 # column kinds in the order they are tried: the first match wins
 _HEADINGS: list[tuple[str, re.Pattern[str]]] = [

@@ -228,3 +228,11 @@ def word_led(alternatives) -> str:
             raise ValueError(f"not led by a letter or digit: {alt!r}")
         by_first.setdefault(alt[0], []).append(alt[1:])
     return "(?:" + "|".join(f"{c}(?<!\\w{c})(?:{'|'.join(rests)})" for c, rests in by_first.items()) + ")"
+
+
+# A page number alone on a line ("3", "- 3 -", "Trang 3/5"): the PDF reader's page furniture and the
+# page breaks left in plain text taken from a PDF.
+PAGE_NUMBER = re.compile(
+    r"^(?:[-–—]\s*)?(?:trang|page|tr\.)?\s*\d{1,4}\s*(?:(?:/|of|trên|\|)\s*\d{1,4})?(?:\s*[-–—])?$", re.I)
+# A line break inside a Markdown table cell, as Word and PDF converters write it
+LINE_BREAK = re.compile(r"<br\s*/?>", re.I)

@@ -29,7 +29,7 @@ from pathlib import Path
 from knowledge import legacy
 from knowledge.errors import UnreadableDocument
 from knowledge.readers.docx import Piece, _render, superscript
-from knowledge.text import nfc
+from knowledge.text import PAGE_NUMBER, nfc
 
 # ----------------------------------------------------------------- structures
 
@@ -394,8 +394,7 @@ def _column_splits(lines: list[Line], pitch: float) -> list[list[Line] | None]:
 
 
 # ------------------------------------------------------------ headers/footers
-_PAGE_NUMBER = re.compile(
-    r"^(?:[-–—]\s*)?(?:trang|page|tr\.)?\s*\d{1,4}\s*(?:(?:/|of|trên|\|)\s*\d{1,4})?(?:\s*[-–—])?$", re.I)
+_PAGE_NUMBER = PAGE_NUMBER
 
 
 def _furniture_key(text: str) -> str:

@@ -197,7 +197,7 @@ def _phrase_end(text: str, f: str, pos: int, allow_colon: bool, max_words: int) 
                 exempt_until = m_unit.end() - 1   # "Huyện Đoàn": the words of a unit opening are not read again
             elif heads and not capital and words > 2 and f.startswith(heads, i) and _whole_head(f, i, heads):
                 return i
-            elif m_verb0 and words:
+            elif m_verb0 and words and not f.startswith("duoc ", max(0, i - 5)):   # "đơn vị được kiểm tra": passive
                 if _after_comma(text, i):
                     if not _is_name_word_after_comma(f, i):
                         return i

@@ -406,8 +406,16 @@ def _take(w: _Walk, p: Para) -> None:
     intro = _intro(text)
     body = text[intro.end():] if intro else text
     if p.kind in ORDER and body.rstrip().endswith(":") and starts_with_unit(body) and len(body.split()) <= 25:
-        # "3. Ban Quản lý dự án đầu tư xây dựng:" heads the sub-items below
-        w.levels[p.kind] = _units(w, split_units(body.rstrip().rstrip(":")))
+        # "3. Ban Quản lý dự án đầu tư xây dựng:" heads the sub-items below; so does "1. Giao Phòng Nội vụ
+        # là cơ quan thường trực của Đoàn kiểm tra, có trách nhiệm:" (its unit, not the whole line)
+        up = unit_phrase(body, allow_colon=False)
+        named = up.units if up and up.ended_by == "verb" else split_units(body.rstrip().rstrip(":"))
+        w.levels[p.kind] = _units(w, named)
+        lead = body[up.end:].rstrip().rstrip(":") if up and up.ended_by == "verb" else ""
+        if len(lead.split()) >= 4:   # "là cơ quan thường trực của Đoàn kiểm tra": a task of its own
+            d = _Draft(_clause(w), lead, w.levels[p.kind], urgency=w.default_urgency, source=p.text)
+            w.drafts.append(d)
+            w.item_drafts.append(d)
         return
     if intro or starts_with_unit(body) or p.kind in ORDER:
         up = unit_phrase(body, folded=folded_part(text, intro.end()) if intro else None)

@@ -116,6 +116,7 @@ def _place_date(head: str) -> tuple[str | None, str | None]:
 
 
 _PARENT_RE = re.compile(r"^\s*(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND)\s+" + _LEVEL_RE + r"\s+([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ \-]+?)\s*$", re.M)
+_AGENCY_GOES_ON = re.compile(r"\s*\n\s*((?:VÀ|-|&)\s+[A-ZĐÀ-Ỹ ,&\-]+?)\s*$", re.M)
 _AGENCY_RE = re.compile(r"^\s*((?:SỞ|PHÒNG|BAN|VĂN PHÒNG|TRUNG TÂM|CHI CỤC|THANH TRA|CÔNG AN|BỘ CHỈ HUY)\b[A-ZĐÀ-Ỹ ,&\-]*?)\s*$", re.M)
 
 
@@ -166,7 +167,11 @@ def _issuer(head: str, plain: str, place: str | None) -> str | None:
         after = top[parent.end():]
         agency = _AGENCY_RE.match(after.lstrip("\n* ")) if after.strip() else None
         if agency and not agency.group(1).startswith("CỘNG"):
-            name = _agency_name(agency.group(1))
+            upper = agency.group(1)
+            more = _AGENCY_GOES_ON.match(after.lstrip("\n* "), agency.end())
+            if more:   # "SỞ LAO ĐỘNG - THƯƠNG BINH / VÀ XÃ HỘI": the name wrapped onto the next line
+                upper = f"{upper} {more.group(1)}"
+            name = _agency_name(upper)
             if name == "Văn phòng":   # "UBND TỈNH X / VĂN PHÒNG": the People's Committee's office
                 name = "Văn phòng UBND"
             return f"{name} {parent.group(1).lower()} {_title_place(parent.group(2))}"

@@ -636,3 +636,17 @@ def test_duties_in_a_rule_attached_after_the_signature_and_a_commune_under_its_d
     assert zoning.assignees == ("Công chức Địa chính - Xây dựng",) and zoning.deadline == date(2022, 9, 30)
     assert by_phrase(doc, "kiểm tra tải trọng").coordinators == ("Công an xã",)
     assert by_phrase(doc, "ngăn chặn các hành vi khai thác").assignees == ("Công an xã",)
+
+
+def test_an_agency_name_wrapped_onto_the_next_line_and_a_passive_unit_and_a_duty_lead_in():
+    text = ("**UBND TỈNH BÌNH LÂM\nSỞ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI**\n\nSố: 112/KH-SLĐTBXH\n\n"
+            "Bình Lâm, ngày 05 tháng 3 năm 2024\n\nKẾ HOẠCH\nKiểm tra công tác trợ giúp xã hội\n\n"
+            "IV. TỔ CHỨC THỰC HIỆN\n\n"
+            "1. Giao Phòng Bảo trợ xã hội là cơ quan thường trực của Đoàn kiểm tra, có trách nhiệm:\n\n"
+            "- Xây dựng đề cương báo cáo, gửi các đơn vị trước ngày 26/3/2024.\n\n"
+            "2. Các đơn vị được kiểm tra chuẩn bị báo cáo, gửi trước ngày 05/4/2024.\n")
+    doc = extract(text, "binh-lam.md")
+    assert doc.issuer == "Sở Lao động - Thương binh và Xã hội tỉnh Bình Lâm"
+    assert by_phrase(doc, "đề cương báo cáo").assignees == ("Phòng Bảo trợ xã hội",)
+    assert by_phrase(doc, "cơ quan thường trực của Đoàn kiểm tra").assignees == ("Phòng Bảo trợ xã hội",)
+    assert by_phrase(doc, "chuẩn bị báo cáo").assignees == ("Các đơn vị được kiểm tra",)

@@ -35,16 +35,17 @@ _TASK_HEADINGS = re.compile(r"(?:nhiem vu|giai phap|to chuc thuc hien|phan cong|
 _PERIOD = re.compile(r"(?i)^(?P<period>(?:từ\s+(?:ngày\s+)?[^:;]{1,30}?\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4}|"
                      r"(?:hoàn thành\s+)?trước\s+ngày\s+\d{1,2}/\d{1,2}/\d{4}|tháng\s+\d{1,2}/\d{4}|quý\s+[IV]{1,3}/\d{4})"
                      r"\s*:\s*(?P<rest>\S.*)$")
+# "Nhận được Công văn này, …": how a closing line may open
+_RECEIVED = r"(?:nhan duoc [^,.]{3,40} nay,? )?"
 _CLOSING = re.compile(
-    r"^(?:(?:nhan duoc [^,.]{3,40} nay,? )?(?:yeu cau|de nghi) [^.]{0,150}?(?:trien khai|thuc hien)[.;,]\s*"
+    r"^(?:" + _RECEIVED + r"(?:yeu cau|de nghi) [^.]{0,150}?(?:trien khai|thuc hien)[.;,]\s*"
     r"trong qua trinh (?:thuc hien|trien khai)|"   # "Nhận được Công văn này, yêu cầu … thực hiện. Trong quá trình …"
     r"thua lenh|thua uy quyen|tren day la|noi nhan|yeu cau (?:cac|thu truong|tat ca)[^.]{0,150}(?:nghiem tuc|to chuc)? ?(?:trien khai|thuc hien)[^.]{0,30}\./\.?$)")
 _BOILERPLATE_ACTION = re.compile(r"^(?:nghiem tuc |khan truong |to chuc )?(?:trien khai|thuc hien)(?:,? (?:thuc hien|trien khai))?(?: nghiem tuc)?\s*\.?/?\.?$")
 # effect and closing formulas: "Chỉ thị này có hiệu lực kể từ ngày ký", "Yêu cầu … nghiêm túc thực hiện./."
 _FORMULA = re.compile(
     r"^(?:(?:chi thi|quyet dinh|van ban|ke hoach|cong van|thong bao|quy che|quy dinh) nay co hieu luc|"
-    r"(?:nhan duoc (?:cong van|van ban|thong bao|ke hoach|chi thi|cong dien) nay,? )?"
-    r"(?:yeu cau|de nghi) [^.]{0,200}?(?:nghiem tuc|khan truong)?,? ?(?:trien khai|to chuc)?,? ?thuc hien\s*\./\.?$|"
+    + _RECEIVED + r"(?:yeu cau|de nghi) [^.]{0,200}?(?:nghiem tuc|khan truong)?,? ?(?:trien khai|to chuc)?,? ?thuc hien\s*\./\.?$|"
     r"trong qua trinh (?:thuc hien|trien khai),? neu co (?:kho khan|vuong mac))")
 # a sentence ends at "." or ";" before white space and a capital: one pattern per stop, each opening with
 # its literal, which re scans for in C (a class of two is tested at every character; a look-behind first
@@ -209,6 +210,7 @@ def _visit(w: _Walk, p: Para) -> None:
         return
     if _label_line(w, p):
         return
+    assigns: bool | None = None   # outside a zone: whether the item names who it assigns (asked once)
     if p.kind in ORDER:
         w.item_drafts = []
         w.last_own = ()
@@ -233,7 +235,7 @@ def _visit(w: _Walk, p: Para) -> None:
             return
         elif w.findings and len(f.split()) <= 12 and _TASK_HEADINGS.search(f):
             w.findings = False    # "2. Nhiệm vụ thời gian tới"
-        elif not w.zone and not _has_own_units(p.text) and not _names_its_unit(w, p.text):
+        elif not w.zone and not (assigns := _has_own_units(p.text) or _names_its_unit(w, p.text)):
             # numbered findings before the instructions are not tasks
             if not w.default_units and not w.drafts:
                 return
@@ -245,7 +247,8 @@ def _visit(w: _Walk, p: Para) -> None:
             # (under a unit's item, "… chủ trì, phối hợp … tham mưu UBND tỉnh chỉ đạo …:" is that unit's task)
             _preamble(w, p.text)
             return
-    if not w.zone and not _has_own_units(p.text) and not (p.kind in ORDER and _names_its_unit(w, p.text)):
+    if not w.zone and not (assigns if assigns is not None else _has_own_units(p.text)
+                           or p.kind in ORDER and _names_its_unit(w, p.text)):
         return
     if p.text.startswith("(") or _CLOSING.match(f):
         return
@@ -258,8 +261,7 @@ def _is_heading(text: str) -> bool:
     """'1. Cải cách thể chế': a short title with no verb and no full stop heads the paragraphs below."""
     if text.rstrip().endswith((".", ";", ":")) or len(text.split()) > 14 or starts_with_unit(text):
         return False
-    intro = INTRO_VERBS.match(text)
-    if intro and starts_with_unit(text[intro.end():]):
+    if _has_own_units(text):
         return False   # "3. Đối với UBND các huyện, thị xã, thành phố": the units of the paragraphs below
     return not VERB_RE.match(fold(text))
 

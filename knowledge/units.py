@@ -23,6 +23,7 @@ LONG_FORMS = (
     ("mat tran to quoc", "mttq"), ("ubmttq", "uy ban mttq"), ("mttq viet nam", "mttq"),
     ("cong nghe thong tin", "cntt"), ("thu tuc hanh chinh", "tthc"),
     ("bo chi huy quan su", "bchqs"), ("ban chi huy quan su", "bchqs"), ("chqs", "bchqs"),
+    ("hoi lien hiep phu nu", "hoi phu nu"),   # "Hội Phụ nữ xã" is how everyone says it
 )
 # Short prefixes spelled long (folded, at the start of a unit name).
 SHORT_PREFIXES = (
@@ -162,8 +163,6 @@ class UnitRegistry:
             out.add(short)
         if key.startswith("ubnd "):
             out.add(key[5:])
-        if "hoi lien hiep phu nu" in key:   # "Hội Phụ nữ xã" is how everyone says "Hội Liên hiệp Phụ nữ xã"
-            out.add(key.replace("hoi lien hiep phu nu", "hoi phu nu"))
         # "Phòng Nội vụ huyện" -> also "Phòng Nội vụ"
         if not key.startswith("ubnd") and " cac " not in f" {key} ":
             out.add(without_place_word(key))

@@ -43,9 +43,13 @@ def _short(text: str, limit: int = 300, focus: tuple[str, ...] = ()) -> str:
                 if not wanted & set(tokens(clauses[i])):
                     break
                 if sum(len(clauses[j]) for j in keep | {i}) + 4 * len(keep) > limit:
+                    held = len(wanted & set(tokens(clauses[i])))
+                    if keep == {0} and len(clauses[i]) <= limit and held >= 2 \
+                            and held > len(wanted & set(tokens(clauses[0]))):
+                        keep = {i}   # the clause asked about rather than the opening one
                     continue
                 keep.add(i)
-            if len(keep) > 1:
+            if keep != {0}:
                 parts, prev = [], -1
                 for i in sorted(keep):
                     parts.append(("… " if i != prev + 1 else "") + clauses[i])

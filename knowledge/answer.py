@@ -19,7 +19,7 @@ from knowledge.models import StoredTask
 from knowledge.store import STATUS_DONE, DocumentRow, Store, TaskHead
 from knowledge.terms import search_form, tokens
 from knowledge.text import fold, fold_keep_length
-from knowledge.units import acronym_key, squeeze_acronyms, unit_key
+from knowledge.units import acronym_key, squeeze_acronyms, squeeze_runs, unit_key
 
 MAX_QUESTION = 2000
 PAGE = 8
@@ -128,9 +128,13 @@ class Engine:
             for name in filter(None, (d.place, _issuer_place(d.issuer))):
                 self._places.setdefault(fold(name), set()).add(d.id)
         self._by_issuer: dict[str, set[int]] = {}
+        self._issuer_names: frozenset[str] = frozenset()
+        issuer_names: set[str] = set()
         for d in self._docs.values():
             if d.issuer:
                 self._by_issuer.setdefault(unit_key(d.issuer), set()).add(d.id)
+                issuer_names |= _issuer_name_keys(d.issuer)
+        self._issuer_names = frozenset(issuer_names)
         self._unit_words = None
         self._doc_words = None
         self._loaded_for = stamp
@@ -317,7 +321,7 @@ class Engine:
                 if squeezed != gram and squeezed in self._alias:
                     ids = tuple(sorted({*ids, *self._alias[squeezed]}))
                 if not ids and j - i > 2:
-                    ids = self._alias.get(acronym_key(gram) or "") or ()
+                    ids = self._alias.get(acronym_key(gram) or "") or self._alias.get(squeeze_runs(gram)) or ()
                 if ids and (j - i > 1 or gram not in ("ubnd", "hdnd")):
                     best = (i, j - i, ids)
                     break
@@ -593,6 +597,15 @@ class Engine:
             if u.scope:   # "Công an huyện Đại Phong": the unit's own place qualifies it, it is no topic
                 place |= set(re.findall(r"[a-z0-9]+", search_form(u.scope)))
             place |= set(unit_key(u.name).split()) | set(squeeze_acronyms(unit_key(u.name)).split())
+        if units:   # the words the question names them by ("Phòng LĐ-TB&XH cấp huyện")
+            wanted = {u.id for u in units}
+            words, mentions = self._mentions(q)
+            for start, length, ids in mentions:
+                if wanted.intersection(ids):
+                    named = " ".join(words[start:start + length])
+                    place |= set(named.split()) | set(squeeze_runs(named).split())
+        # "Phòng Bảo trợ xã hội Sở LĐ-TB&XH": an issuer's name qualifies the unit asked about, it is no topic
+        place |= self._issuer_words(q)
         q = re.sub(r"(?i)\b(?:theo|trong|tại|của)?\s*(?:văn bản|công văn|thông báo|kế hoạch|chỉ thị|quyết định)\s+(?:số\s+)?\d+(?:/[\w\-Đđ]+)*",
                    " ", q)
         toks = tokens(q)
@@ -607,6 +620,21 @@ class Engine:
                                       and toks[n + 2] in names):
                 continue
             out.append(w)
+        return out
+
+    def _issuer_words(self, q: str) -> set[str]:
+        """The words of the question that spell the name of a document's issuer (any spelling: 'Sở
+        LĐ-TB&XH', 'So Lao dong - Thuong binh va Xa hoi'), as unit keys and squeezed."""
+        if not self._issuer_names:
+            return set()
+        words = unit_key(q).split()
+        out: set[str] = set()
+        for i in range(len(words)):
+            for j in range(min(len(words), i + 12), i + 1, -1):
+                gram = " ".join(words[i:j])
+                if gram in self._issuer_names or squeeze_acronyms(gram) in self._issuer_names:
+                    out |= set(words[i:j]) | set(squeeze_acronyms(gram).split())
+                    break
         return out
 
     def _task_search(self, q, f, words, today, scope_docs, scope_name, units) -> tuple[Answer | None, float]:
@@ -858,7 +886,8 @@ def _asks_assignment(f: str) -> bool:
 
 
 def _asks_deadline(f: str) -> bool:
-    return bool(re.search(r"\b(?:han|thoi han|han chot|deadline|truoc ngay nao|ngay nao|khi nao|bao gio|luc nao|may gio)\b", f))
+    return bool(re.search(r"\b(?:han|thoi han|han chot|deadline|truoc ngay nao|ngay nao|khi nao|bao gio|luc nao|may gio"
+                          r"|bao lau (?:mot|1) lan|may lan|tan suat|dinh ky (?:nhu the nao|ra sao|khi nao))\b", f))
 
 
 def _asks_unit_tasks(f: str) -> bool:
@@ -1116,6 +1145,16 @@ def _with_footnotes(sentence: str, doc_id: int, store: Store) -> str:
         if m and m.group(1) in marks:
             notes.append(f"({m.group(1).translate(_SUPERSCRIPT)}) {m.group(2).strip()}")
     return sentence + ("\n" + "\n".join(notes) if notes else "")
+
+
+def _issuer_name_keys(issuer: str) -> set[str]:
+    """The keys an issuer's name is typed by, without its place, when it is more than one word:
+    'Sở Lao động - Thương binh và Xã hội tỉnh Bình Lâm' -> {'so lao dong thuong binh xa hoi', 'so ldtbxh'}."""
+    m = re.search(r"\s(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s", issuer)
+    key = unit_key(issuer[:m.start()] if m else issuer)
+    if len(key.split()) < 2:
+        return set()
+    return {k for k in (key, squeeze_acronyms(key), acronym_key(key)) if k}
 
 
 def _issuer_place(issuer: str | None) -> str | None:

@@ -54,6 +54,7 @@ _SEPARATORS = re.compile(r"\s*(?:&|\+|-|–|—|/|,|;|\bva\b)\s*")
 # the longest unit type a key starts with, as a word (followed by a space, or the whole key)
 _TYPE_THEN_SPACE = re.compile("(?:" + trie_pattern(UNIT_TYPES) + ")(?= )")
 _TYPE_THEN_SPACE_OR_END = re.compile("(?:" + trie_pattern(UNIT_TYPES) + r")(?= |\Z)")
+_UNIT_TYPE_SET = frozenset(UNIT_TYPES)
 _LONG_FORMS_RE = [(re.compile(rf"\b{long}\b"), short) for long, short in LONG_FORMS]
 _ROLE_RE = [(role, re.compile(re.escape(role) + r"[ ,]")) for role in ROLE_PREFIXES]
 
@@ -83,7 +84,41 @@ def unit_key(text: str) -> str:
     return squash(s)
 
 
-_VOWELS = frozenset("aeiouy")
+# a Vietnamese syllable, folded: onset, vowels, final ("nghiep", "truong"); "qlda", "ubnd", "tnmt" are not
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
+_LEVELS = frozenset(("tinh", "huyen", "xa", "phuong", "quan"))
+_TWO_WORD_LEVELS = frozenset(("thi xa", "thi tran", "thanh pho"))
+# a group "các huyện, thị xã, thành phố" is "cấp huyện": the level its places are of
+_LEVEL_OF_GROUP = (("tinh", {"tinh"}), ("huyen", {"huyen", "quan", "thi xa"}), ("xa", {"xa", "phuong", "thi tran"}))
+
+
+def _without_trailing_levels(words: list[str]) -> list[str]:
+    """['noi', 'vu', 'huyen'] -> ['noi', 'vu']: the level words a name ends with, not those inside it
+    ("quản lý" folds to the level word "quan", "xã hội" to "xa")."""
+    return _split_levels(words)[0]
+
+
+def _split_levels(words: list[str]) -> tuple[list[str], list[str]]:
+    """(the name, the level words it ends with), 'các' before them going with them:
+    ['phong', 'ldtbxh', 'cac', 'huyen', 'thi', 'xa'] -> (['phong', 'ldtbxh'], ['huyen', 'thi xa'])."""
+    levels: list[str] = []
+    while words:
+        if len(words) > 1 and f"{words[-2]} {words[-1]}" in _TWO_WORD_LEVELS:
+            levels.insert(0, f"{words[-2]} {words[-1]}")
+            words = words[:-2]
+        elif words[-1] in _LEVELS:
+            levels.insert(0, words[-1])
+            words = words[:-1]
+        else:
+            break
+    if levels and words and words[-1] == "cac":
+        words = words[:-1]
+    return words, levels
+
+
+def _initials(words: list[str]) -> str:
+    # a word that is already initials ("Phòng Nông nghiệp và PTNT": "ptnt"; "Ban QLDA") is kept whole
+    return "".join(w[0] if _SYLLABLE.fullmatch(w) else w for w in words)
 
 
 @lru_cache(maxsize=KEY_CACHE)
@@ -93,14 +128,48 @@ def acronym_key(key: str) -> str | None:
     if m is None:
         return None
     prefix = m.group(0)
-    rest = key[len(prefix):].split()
-    words = [w for w in rest if w not in PLACE_WORDS]
-    if prefix in ("ubnd", "hdnd", "uy ban") or len(words) < 2 or any(w in ("ubnd", "hdnd") for w in words):
+    words = _without_trailing_levels(key[len(prefix):].split())
+    # a group ("Phòng LĐ-TB&XH các huyện") is not shortened to the name of one of its units
+    if prefix in ("ubnd", "hdnd", "uy ban") or len(words) < 2 or any(w in ("ubnd", "hdnd", "cac") for w in words) \
+            or len(words) < len(key[len(prefix):].split()) and key[len(prefix):].split()[len(words)] == "cac":
         return None
     if all(len(w) <= 2 for w in words):   # "phong tc kh" is short already (its initials "phong tk" name nothing)
         return None
-    # a word that is already initials ("Phòng Nông nghiệp và PTNT": "ptnt", no vowel) is kept whole
-    return f"{prefix} {''.join(w if not _VOWELS.intersection(w) else w[0] for w in words)}"
+    return f"{prefix} {_initials(words)}"
+
+
+def head_acronym_key(key: str) -> str | None:
+    """'ban quan ly du an dau tu xay dung' -> 'ban qldadtxd' ("Ban QLDA ĐTXD"): a kind of unit named
+    in several words whose first word is a kind itself, written as that word and the initials of the rest."""
+    m = _TYPE_THEN_SPACE_OR_END.match(key)
+    if m is None or " " not in m.group(0):
+        return None
+    head, _, kind_rest = m.group(0).partition(" ")
+    if head not in _UNIT_TYPE_SET or head in ("ubnd", "hdnd"):
+        return None
+    name = key[m.end():].split()
+    if "cac" in name:
+        return None
+    words = kind_rest.split() + _without_trailing_levels(name)
+    if len(words) < 2 or any(w in ("ubnd", "hdnd") for w in words):
+        return None
+    return f"{head} {_initials(words)}"
+
+
+def squeeze_runs(key: str) -> str:
+    """'phong ld tb xh cap huyen' -> 'phong ldtbxh cap huyen': initials typed apart, joined, wherever
+    they stand (``squeeze_acronyms`` joins them only when they are all the name has)."""
+    words = key.split()
+    out: list[str] = []
+    run = False
+    for w in words:
+        initials = not _SYLLABLE.fullmatch(w) and w.isalpha()
+        if initials and run:
+            out[-1] += w
+        else:
+            out.append(w)
+        run = initials
+    return " ".join(out)
 
 
 @lru_cache(maxsize=KEY_CACHE)
@@ -158,9 +227,14 @@ class UnitRegistry:
     def aliases(self, name: str, scope: str) -> list[str]:
         key = unit_key(name)
         out = {key}
-        short = acronym_key(key)
-        if short:
-            out.add(short)
+        out.update(a for a in (acronym_key(key), head_acronym_key(key)) if a)
+        # "Phòng LĐ-TB&XH các huyện, thị xã, thành phố" is what "Phòng LĐ-TB&XH cấp huyện" means
+        base, cac, rest = key.partition(" cac ")
+        name, levels = _split_levels(f"{base} cac {rest}".split()) if cac and base else ([], [])
+        level = next((lv for lv, words in _LEVEL_OF_GROUP if set(levels) & words), None)
+        if level and " ".join(name) == base:
+            out.add(f"{base} cap {level}")
+            out.update(f"{a} cap {level}" for a in (acronym_key(base), head_acronym_key(base)) if a)
         if key.startswith("ubnd "):
             out.add(key[5:])
         # "Phòng Nội vụ huyện" -> also "Phòng Nội vụ"

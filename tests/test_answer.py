@@ -364,3 +364,65 @@ def test_a_unit_that_describes_the_document_asked_about_does_not_filter_its_over
     answer = render(Engine(store).ask("Theo thông báo kết luận kiểm tra xã Đông Thành, những việc nào đã quá hạn?",
                                       today=date(2025, 3, 20)), "console")
     assert has(answer, "10/03/2025", "15/03/2025")
+
+
+def _plan(tmp_path) -> Engine:
+    text = """UBND TỈNH BÌNH SƠN
+SỞ LAO ĐỘNG - THƯƠNG BINH
+VÀ XÃ HỘI
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 45/KH-SLĐTBXH
+
+Bình Sơn, ngày 05 tháng 6 năm 2024
+
+KẾ HOẠCH
+Triển khai trợ giúp xã hội năm 2024
+
+Sở Lao động - Thương binh và Xã hội giao nhiệm vụ như sau:
+
+1. Phòng Bảo trợ xã hội:
+- Chủ trì tham mưu Giám đốc Sở triển khai Kế hoạch này.
+- Rà soát, chuẩn hóa cơ sở dữ liệu đối tượng bảo trợ xã hội, hoàn thành trong Quý III/2024.
+- Phối hợp với Bưu điện tỉnh chi trả trợ cấp xã hội không dùng tiền mặt cho người cao tuổi.
+- Hướng dẫn các cơ sở trợ giúp xã hội trực thuộc Sở rà soát đối tượng đang nuôi dưỡng.
+- Tổng hợp, báo cáo kết quả thực hiện trước ngày 15/12/2024.
+
+2. Phòng Lao động - Thương binh và Xã hội các huyện, thị xã, thành phố:
+- Báo cáo kết quả thực hiện về Sở hằng quý và báo cáo năm trước ngày 10/12/2024.
+
+3. Ban Quản lý dự án đầu tư xây dựng huyện Tân Sơn: đôn đốc nhà thầu thi công cơ sở bảo trợ xã hội; báo cáo tiến độ thi công về Sở định kỳ hằng tuần.
+
+4. Phòng Kế hoạch - Tài chính: Chủ trì, phối hợp với Phòng Bảo trợ xã hội và Văn phòng Sở cân đối, bố trí kinh phí thực hiện Kế hoạch từ nguồn ngân sách tỉnh giao đầu năm và nguồn kinh phí đảm bảo xã hội, bảo đảm chi trả kịp thời, đúng đối tượng, đúng quy định, hoàn thành trước ngày 30/6/2024. Tham mưu Giám đốc Sở điều chỉnh dự toán chi thường xuyên của các cơ sở trợ giúp xã hội trực thuộc Sở theo kết quả rà soát đối tượng năm 2024. Tổng hợp kết quả thực hiện của các phòng, đơn vị, báo cáo Giám đốc Sở định kỳ hằng tháng (ngày 25).
+
+Nơi nhận:
+- Lưu: VT.
+
+GIÁM ĐỐC
+
+Trần Văn Bình
+"""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "binh-son.md").write_text(text, encoding="utf-8")
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [docs])
+    return Engine(store)
+
+
+def test_the_issuer_named_after_a_unit_qualifies_it_and_does_not_filter_its_work(tmp_path):
+    engine = _plan(tmp_path)
+    answer = render(engine.ask("Phòng Bảo trợ xã hội Sở LĐ-TB&XH Bình Sơn có nhiệm vụ gì?", today=date(2024, 7, 1)), "console")
+    assert has(answer, "tham mưu Giám đốc Sở", "chuẩn hóa cơ sở dữ liệu", "15/12/2024")
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Phòng LĐ-TB&XH cấp huyện ở Bình Sơn báo cáo Sở bao lâu một lần?", ["hằng quý"]),
+    ("Ban QLDA đầu tư xây dựng huyện Tân Sơn báo cáo tiến độ bao lâu một lần?", ["hằng tuần"]),
+    ("Phong KH-TC bao cao Giam doc So khi nao?", ["hằng tháng", "ngày 25"]),
+])
+def test_how_often_a_unit_reports(tmp_path, question, expected):
+    answer = render(_plan(tmp_path).ask(question, today=date(2024, 7, 1)), "console")
+    assert has(answer, *expected), answer

@@ -134,3 +134,41 @@ def test_a_head_stands_for_the_unit_the_title_names(written, unit):
 def test_the_womens_union_is_found_by_its_everyday_name():
     from knowledge.units import UnitRegistry
     assert "hoi phu nu xa" in UnitRegistry().aliases("Hội Liên hiệp Phụ nữ xã", "xã Hòa Phong")
+
+
+@pytest.mark.parametrize("key, initials", [
+    ("so lao dong thuong binh xa hoi", "so ldtbxh"),              # "xã hội" is a word of the name, not a level
+    ("cong chuc van hoa xa hoi xa", "cong chuc vhxh"),            # the trailing "xã" is
+    ("phong quan ly do thi", "phong qldt"),                       # "quản lý" folds to the level word "quận"
+    ("trung tam phat trien quy dat thi xa", "trung tam ptqd"),
+    ("phong tai nguyen moi truong huyen", "phong tnmt"),
+])
+def test_initials_drop_only_the_level_words_a_name_ends_with(key, initials):
+    assert acronym_key(key) == initials
+
+
+def test_a_kind_named_in_several_words_is_also_written_by_its_first_word_and_initials():
+    from knowledge.units import head_acronym_key
+    aliases = R.aliases("Ban Quản lý dự án đầu tư xây dựng huyện", "huyện Thạch Phong")
+    assert head_acronym_key("ban quan ly du an dau tu xay dung huyen") == "ban qldadtxd"
+    assert acronym_key(unit_key("Ban QLDA đầu tư xây dựng")) in aliases      # "QLDA" is initials already
+    assert acronym_key(unit_key("Ban QLDA ĐTXD huyện")) in aliases
+    assert head_acronym_key("phong noi vu") is None                       # a one-word kind has no other form
+
+
+def test_a_group_of_units_of_one_level_is_that_level_and_not_one_of_its_units():
+    aliases = R.aliases("Phòng Lao động - Thương binh và Xã hội các huyện, thị xã, thành phố", "tỉnh Bình Lâm")
+    assert {"phong lao dong thuong binh xa hoi cap huyen", "phong ldtbxh cap huyen"} <= set(aliases)
+    assert "phong ldtbxh" not in aliases          # the office of one district is another unit
+    assert acronym_key("phong lao dong thuong binh xa hoi cac huyen") is None
+    assert "ubnd cap xa" in R.aliases("UBND các xã, thị trấn", "huyện Sơn Dương")
+    assert "ubnd cap xa" in R.aliases("UBND các phường, xã", "thành phố Hà Lam")
+    assert "cong an cap xa" in R.aliases("Công an các xã", "huyện Sơn Dương")
+    assert not any("cap" in a for a in R.aliases("Các sở, ban, ngành", "tỉnh Bình Lâm"))
+
+
+def test_initials_typed_apart_are_joined_where_they_stand():
+    from knowledge.units import squeeze_runs
+    assert squeeze_runs("phong ld tb xh cap huyen") == "phong ldtbxh cap huyen"
+    assert squeeze_runs("phong tn mt huyen") == "phong tnmt huyen"
+    assert squeeze_runs("phong tu phap xa") == "phong tu phap xa"        # syllables are words, not initials

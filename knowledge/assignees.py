@@ -179,6 +179,8 @@ def _phrase_end(text: str, f: str, pos: int, allow_colon: bool, max_words: int) 
         capital = text[i].isupper()
         if words and prev_capital and not capital and _after_place_name(text, i):
             return i   # "phối hợp với UBND huyện Kênh Ngang phương án …": a named place ends the name
+        if capital and words and _LEVEL_BEFORE.search(text, max(0, i - 12), i) and _opens_sentence_verb(text, f, i):
+            return i   # "… xã hội huyện / Đẩy mạnh cuộc vận động": a heading run into its first sentence
         if i > exempt_until:
             m_unit = _START_RE.match(f, i)
             m_verb0 = None if capital else VERB_RE.match(f, i)   # a capitalised word is never read as a verb
@@ -223,6 +225,19 @@ _PLACE_NAMED = re.compile(r"(?<![\wÀ-ỹ])(?:huyện|xã|tỉnh|phường|thị
 # as written: folded, "phường" (ward) would be "phương án" (plan) too
 _AFTER_PLACE_GOES_ON = frozenset({"và", "cùng", "các", "thuộc", "tỉnh", "huyện", "xã", "thị", "thành", "phường",
                                   "quận", "cũ", "mới"})
+
+
+_LEVEL_BEFORE = re.compile(r"(?<![\wÀ-ỹ])(?:huyện|xã|tỉnh|phường|thị trấn|thị xã|thành phố|quận)\s+$")
+
+
+def _opens_sentence_verb(text: str, f: str, i: int) -> bool:
+    """A verb of two words or more whose first only is capitalised ("Đẩy mạnh", "Tổ chức"): a place's
+    name capitalises every word ("Thống Nhất")."""
+    m = VERB_RE.match(f, i)
+    if m is None or " " not in m.group(0):
+        return False
+    second = text[i + m.group(0).index(" ") + 1:i + m.group(0).index(" ") + 2]
+    return second.islower()
 
 
 def _after_place_name(text: str, i: int) -> bool:

@@ -107,8 +107,8 @@ def extract(text: str, file: str, registry: UnitRegistry | None = None, sha256: 
     start = _body_start(paras)
     tail = False   # after "Nơi nhận": only an appendix ("Phụ lục …") holds tasks again
     for i, p in enumerate(paras):
-        if fold(p.text).lstrip("| ").startswith("noi nhan"):   # also the closing block set as a table
-            tail = True
+        if fold(p.text).lstrip("| ").startswith("noi nhan") or _opens_signature(p.text):
+            tail = True   # (also the closing block set as a table, and a signature with no "Nơi nhận" before it)
             continue
         if tail:
             if _APPENDIX.match(p.text) or _ATTACHED.match(p.text):
@@ -142,8 +142,18 @@ def extract(text: str, file: str, registry: UnitRegistry | None = None, sha256: 
 
 
 _APPENDIX = re.compile(r"(?i)^\W*phụ lục\b")
+# the signature block: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TL. GIÁM ĐỐC" …
+_SIGNATURE_OPENING = re.compile(r"^\W*(?:TM|KT|TL|TUQ|Q|T/M|K/T)\.\s*(\w+)")
+
+
+def _opens_signature(text: str) -> bool:
+    """'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'TL. GIÁM ĐỐC' …: the signature block's first line."""
+    m = _SIGNATURE_OPENING.match(text) if text[:1] in "TKQ*" else None
+    return bool(m) and len(m.group(1)) >= 2 and m.group(1).isupper()
 # a text issued with the directive and printed after its signature ("QUY CHẾ", "KẾ HOẠCH" …, a title alone)
-_ATTACHED = re.compile(r"^\W*(?:QUY CHẾ|QUY ĐỊNH|KẾ HOẠCH|HƯỚNG DẪN|ĐỀ ÁN|CHƯƠNG TRÌNH)\W*$")
+# (alone, or run together with its title and its "(Ban hành kèm theo Quyết định …)" as text from a PDF is)
+_ATTACHED = re.compile(r"^\W*(?:QUY CHẾ|QUY ĐỊNH|KẾ HOẠCH|HƯỚNG DẪN|ĐỀ ÁN|CHƯƠNG TRÌNH)"
+                       r"(?:\W*$|\s+[A-ZĐÀ-Ỹ][^\n]{0,400}\(\s*(?:Ban hành )?kèm theo)")
 _TABLE_MARK = "⁣TABLE{}⁣"
 
 

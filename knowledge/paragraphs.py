@@ -73,7 +73,7 @@ def split_paragraphs(text: str) -> list[Para]:
     A block of lines wrapped at a fixed width (text taken from a PDF) also breaks after a line that
     ends a sentence or a heading when the next opens with a capital, and drops page numbers."""
     out: list[Para] = []
-    for block in _BLANK_LINE.split(text):
+    for block in _without_page_furniture(_BLANK_LINE.split(text)):
         if not block.strip():
             continue
         lines = [ln.rstrip() for ln in block.split("\n") if ln.strip()]
@@ -89,6 +89,24 @@ def split_paragraphs(text: str) -> list[Para]:
         if current:
             out.append(_make(current))
     return _rejoin(out)
+
+
+def _without_page_furniture(blocks: list[str]) -> list[str]:
+    """Plain text taken from a PDF keeps its pages' furniture as blocks of their own: a page number
+    alone, and the running header or footer printed beside it on every page. Both go (the page
+    break between them then rejoins a sentence it cut)."""
+    numbers = [i for i, b in enumerate(blocks) if b.strip() and "\n" not in b.strip() and PAGE_NUMBER.match(b.strip())]
+    if not numbers:
+        return blocks
+    beside: dict[str, int] = {}
+    for i in numbers:
+        for j in (i - 1, i + 1):
+            line = blocks[j].strip() if 0 <= j < len(blocks) else ""
+            if line and "\n" not in line and not PAGE_NUMBER.match(line):
+                beside[line] = beside.get(line, 0) + 1
+    running = {line for line, n in beside.items() if n >= 2}
+    dropped = set(numbers)
+    return [b for i, b in enumerate(blocks) if i not in dropped and b.strip() not in running]
 
 
 def _wrapped_width(lines: list[str]) -> int:

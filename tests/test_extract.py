@@ -650,3 +650,66 @@ def test_an_agency_name_wrapped_onto_the_next_line_and_a_passive_unit_and_a_duty
     assert by_phrase(doc, "đề cương báo cáo").assignees == ("Phòng Bảo trợ xã hội",)
     assert by_phrase(doc, "cơ quan thường trực của Đoàn kiểm tra").assignees == ("Phòng Bảo trợ xã hội",)
     assert by_phrase(doc, "chuẩn bị báo cáo").assignees == ("Các đơn vị được kiểm tra",)
+
+
+# a decision and the plan it issues, as plain text taken from a PDF: columns, page numbers and a running
+# header on each page, the plan's title run together with "(Ban hành kèm theo …)", its own signature
+DECISION_AND_PLAN_FROM_PDF = """ỦY BAN NHÂN DÂN                      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN VĨNH THẠNH                           Độc lập - Tự do - Hạnh phúc
+
+Số: 88/QĐ-UBND                        Vĩnh Thạnh, ngày 12 tháng 3 năm 2024
+
+                                  QUYẾT ĐỊNH
+         Ban hành Kế hoạch chuyển đổi số trên địa bàn huyện Vĩnh Thạnh năm 2024
+
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số trên địa bàn huyện năm 2024.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+
+Nơi nhận:                                        KT. CHỦ TỊCH
+- Như Điều 2;                                      PHÓ CHỦ TỊCH
+- Lưu: VT.
+                                                  Trần Minh Khoa
+
+                                            1
+
+Kế hoạch chuyển đổi số năm 2024 - UBND huyện Vĩnh Thạnh
+
+                                   KẾ HOẠCH
+     Chuyển đổi số trên địa bàn huyện Vĩnh Thạnh năm 2024
+   (Ban hành kèm theo Quyết định số 88/QĐ-UBND ngày 12/3/2024 của UBND huyện)
+
+I. TỔ CHỨC THỰC HIỆN
+1. Phòng Văn hóa và Thông tin
+a) Chủ trì, tham mưu UBND huyện triển khai Kế hoạch này; hướng dẫn các xã thành lập Tổ công
+nghệ số cộng đồng, hoàn thành trong tháng 4/2024.
+b) Tổng hợp, báo cáo kết quả thực hiện về UBND huyện hằng quý.
+
+                                            2
+
+Kế hoạch chuyển đổi số năm 2024 - UBND huyện Vĩnh Thạnh
+
+2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam huyện và các tổ chức chính trị - xã hội huyện
+Vận động đoàn viên, hội viên cài đặt và sử dụng ứng dụng định danh điện tử VNeID.
+
+                                                  KT. CHỦ TỊCH
+                                                  PHÓ CHỦ TỊCH
+
+                                                  Trần Minh Khoa
+
+                                            3
+"""
+
+
+def test_a_plan_issued_with_a_decision_and_printed_after_its_signature_is_read_as_text_from_a_pdf_gives_it():
+    doc = extract(DECISION_AND_PLAN_FROM_PDF, "vinh-thanh.txt")
+    assert (doc.number, doc.issuer, doc.signer) == ("88/QĐ-UBND", "UBND huyện Vĩnh Thạnh", "Trần Minh Khoa")
+    teams = by_phrase(doc, "Tổ công nghệ số cộng đồng")
+    assert teams.assignees == ("Phòng Văn hóa và Thông tin",) and teams.deadline == date(2024, 4, 30)
+    assert by_phrase(doc, "báo cáo kết quả thực hiện").recurrence == "quarterly"
+    # the page number and the running header between pages are no tasks, nor the plan's own signature
+    assert not [t for t in doc.tasks if t.action in ("2", "3") or "UBND huyện Vĩnh Thạnh" in t.action
+                or "CHỦ TỊCH" in t.action or t.action == "Trần Minh Khoa"]
+    # a heading wrapped into its first sentence: "… xã hội huyện / Vận động …" is no place named "Vận"
+    vneid = by_phrase(doc, "VNeID")
+    assert vneid.assignees == ("Ủy ban Mặt trận Tổ quốc Việt Nam huyện", "Các tổ chức chính trị - xã hội huyện")
+    assert vneid.action.startswith("Vận động đoàn viên")

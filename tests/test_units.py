@@ -172,3 +172,14 @@ def test_initials_typed_apart_are_joined_where_they_stand():
     assert squeeze_runs("phong ld tb xh cap huyen") == "phong ldtbxh cap huyen"
     assert squeeze_runs("phong tn mt huyen") == "phong tnmt huyen"
     assert squeeze_runs("phong tu phap xa") == "phong tu phap xa"        # syllables are words, not initials
+
+
+@pytest.mark.parametrize("text, units", [
+    ("UBND huyện Thống Nhất tổ chức kiểm tra", ("UBND huyện Thống Nhất",)),      # a place capitalises every word
+    ("Các tổ chức chính trị - xã hội huyện Đẩy mạnh tuyên truyền", ("Các tổ chức chính trị - xã hội huyện",)),
+    ("UBND xã Tân Tiến triển khai", ("UBND xã Tân Tiến",)),
+])
+def test_a_capitalised_verb_after_a_level_word_opens_the_action_not_a_place(text, units):
+    from knowledge.units import UnitRegistry
+    found = unit_phrase(text)
+    assert tuple(UnitRegistry().canonical(u).name for u in found.units) == units

@@ -23,7 +23,7 @@ UNIT_STARTS = tuple(sorted({
     "uy ban mat tran", "uy ban", "mat tran", "ubmttq", "bo chi huy", "chqs", "bchqs", "hoi lien hiep", "hoi nong dan", "hoi cuu chien binh", "doan thanh nien",
     "cac to chuc", "cac hoi", "cac doan the", "thuong truc", "vp", "ca", "bql", "bchqs", "ban quan ly", "cac nganh",
     "cac truong", "truong", "benh vien", "cac co so", "ngan hang", "dien luc", "buu dien", "cac phuong",
-    "chi huy truong", "chi huy pho", "nhan vien", "cac thon", "thon", "buon", "ap", "ban", "to dan pho", "khu pho", "truong thon", "truong buon",
+    "chi huy truong", "chi huy pho", "nhan vien", "cac thon", "thon", "buon", "ap", "ban", "to dan pho", "khu pho", "truong thon", "truong buon", "hieu truong",
     "cong ty", "cac cong ty", "doanh nghiep", "cac doanh nghiep", "hop tac xa", "ca nhan", "cac ca nhan",
     "chu dau tu", "cac chu dau tu", "nha thau", "tram", "hat kiem lam", "ban chi dao", "dai", "chi hoi",
     "huyen doan", "thanh doan", "tinh doan", "thi doan", "hoi phu nu", "hoi chu thap do", "hoi nguoi cao tuoi",

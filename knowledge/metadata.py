@@ -163,6 +163,8 @@ def _issuer(head: str, plain: str, place: str | None) -> str | None:
     cut = head.find("CỘNG H")
     found = list(_ISSUER_RE.finditer(head, 0, cut if cut > 0 else len(head))) or list(_ISSUER_RE.finditer(head))
     parent = _PARENT_RE.search(top) if len(found) < 2 else None   # two blocks: the lower one issues
+    if parent and found and found[-1].start() >= parent.end():
+        parent = None   # "UBND HUYỆN X / ỦY BAN NHÂN DÂN / XÃ Y": the block under the parent's line issues
     if parent:
         after = top[parent.end():]
         agency = _AGENCY_RE.match(after.lstrip("\n* ")) if after.strip() else None

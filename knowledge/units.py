@@ -15,7 +15,7 @@ from knowledge.text import KEY_CACHE, PHRASE_CACHE, fold, squash, trie_pattern
 ROLE_PREFIXES = (
     "thu truong", "chu tich", "pho chu tich", "giam doc", "pho giam doc", "truong phong", "pho truong phong",
     "nguoi dung dau", "lanh dao", "chanh van phong", "truong ban", "chanh an", "vien truong", "cuc truong",
-    "chi cuc truong", "chi huy truong", "chi huy pho", "truong", "bi thu",
+    "chi cuc truong", "chi huy truong", "chi huy pho", "hieu truong", "truong", "bi thu",
 )
 # Long forms spelled short everywhere (folded).
 LONG_FORMS = (
@@ -260,6 +260,9 @@ _HEAD_OF = {"truong phong": "Phòng", "pho truong phong": "Phòng", "truong ban"
             "cuc truong": "Cục", "vien truong": "Viện", "chanh van phong": "Văn phòng"}
 
 
+_VILLAGES = re.compile(r"(?:cac )?(?:thon|ap|buon|xom|khom|khu pho|to dan pho|khu dan cu)\b")
+
+
 def _strip_roles(name: str) -> str:
     folded = fold(name)
     for role, rx in _ROLE_RE:
@@ -272,6 +275,8 @@ def _strip_roles(name: str) -> str:
                 # "Trưởng phòng Kinh tế và Hạ tầng" heads "Phòng Kinh tế và Hạ tầng", "Chánh Văn phòng UBND
                 # tỉnh" the "Văn phòng UBND tỉnh"
                 return f"{_HEAD_OF[role]} {rest}"
+            if role == "truong" and _VILLAGES.match(fold(rest)):
+                return name   # "Trưởng các ấp", "Trưởng thôn": a village acts through its head
             if fold(rest).startswith(("cac ", "ubnd", "hdnd", "phong", "so ", "ban ", "trung tam", "van phong", "co quan", "don vi", "chi nhanh", "cong an")):
                 return _strip_roles(rest)
             return name

@@ -393,7 +393,8 @@ def test_village_heads_cases_and_an_extension_granted_to_one_commune():
     assert by_phrase(doc, "bàn giao mặt bằng sạch").deadline == date(2024, 12, 5)   # the group's deadline stays
     later = by_phrase(doc, "đối với xã Đồng Tâm")
     assert (later.assignees, later.deadline) == (("UBND xã Đồng Tâm",), date(2024, 12, 20))
-    assert by_phrase(doc, "tổ chức họp dân").assignees == ("Các thôn, bản",)   # the heads stand for their villages
+    # the villages act through their heads, named as for one village ("Trưởng thôn Khe Mây")
+    assert by_phrase(doc, "tổ chức họp dân").assignees == ("Trưởng các thôn, bản",)
     assert not [t for t in doc.tasks if "Nhận được Thông báo này" in t.action]
 
 
@@ -713,3 +714,12 @@ def test_a_plan_issued_with_a_decision_and_printed_after_its_signature_is_read_a
     vneid = by_phrase(doc, "VNeID")
     assert vneid.assignees == ("Ủy ban Mặt trận Tổ quốc Việt Nam huyện", "Các tổ chức chính trị - xã hội huyện")
     assert vneid.action.startswith("Vận động đoàn viên")
+
+
+def test_a_commune_under_its_district_written_on_one_line_issues():
+    text = ("**UBND HUYỆN CHÂU ĐIỀN\nỦY BAN NHÂN DÂN\nXÃ THẠNH AN TÂY**\n\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc**\n\nSố: 145/UBND-VX\n\n*Thạnh An Tây, ngày 12 tháng 5 năm 2025*\n\n"
+            "1. Trạm Y tế xã tổ chức phun hóa chất diệt muỗi trước ngày 19/5/2025.\n")
+    doc = extract(text, "thanh-an-tay.md")
+    assert doc.issuer == "UBND xã Thạnh An Tây"
+    assert by_phrase(doc, "phun hóa chất").deadline == date(2025, 5, 19)

@@ -183,3 +183,14 @@ def test_a_capitalised_verb_after_a_level_word_opens_the_action_not_a_place(text
     from knowledge.units import UnitRegistry
     found = unit_phrase(text)
     assert tuple(UnitRegistry().canonical(u).name for u in found.units) == units
+
+
+@pytest.mark.parametrize("written, unit", [
+    ("Trưởng các ấp", "Trưởng các ấp"),                      # a village acts through its head
+    ("Trưởng thôn", "Trưởng thôn"),
+    ("Hiệu trưởng các trường Mầm non, Tiểu học trên địa bàn xã", "Các trường Mầm non, Tiểu học trên địa bàn xã"),
+    ("Trưởng Công an xã", "Công an xã"),
+])
+def test_heads_of_villages_and_schools(written, unit):
+    assert R.canonical(written).name == unit
+    assert unit_phrase(f"{written} tổ chức ra quân").units == (written,)

@@ -608,6 +608,9 @@ class Engine:
         place |= self._issuer_words(q)
         q = re.sub(r"(?i)\b(?:theo|trong|tại|của)?\s*(?:văn bản|công văn|thông báo|kế hoạch|chỉ thị|quyết định)\s+(?:số\s+)?\d+(?:/[\w\-Đđ]+)*",
                    " ", q)
+        if units:   # "Trung tâm KSBT có nhiệm vụ gì trong kế hoạch phòng chống sốt xuất huyết?": the words
+            # after "trong kế hoạch" name the document the unit's work is in, not a part of that work
+            q = re.sub(r"(?i)\b(?:trong|theo|tại)\s+(?:văn bản|công văn|thông báo|kế hoạch|chỉ thị|quyết định)\b[^?,;.]*", " ", q)
         toks = tokens(q)
         out = []
         for n, w in enumerate(toks):

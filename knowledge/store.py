@@ -17,7 +17,7 @@ from knowledge import migrations
 from knowledge.errors import UnknownTask
 from knowledge.models import Document, StoredTask
 from knowledge.text import fold
-from knowledge.terms import item_search_form, search_form
+from knowledge.terms import defined_abbreviations, item_search_form, search_form, with_long_forms
 from knowledge.units import UnitRegistry, acronym_key, squeeze_acronyms, unit_key, without_place_word
 
 STATUS_TODO = "chua_thuc_hien"
@@ -181,17 +181,22 @@ class Store:
         scope = registry.scope_of(doc)
         forms: dict[str, str] = {}   # a task's action is often a whole passage: its search form is made once
 
+        # the document's own abbreviations ("chất thải rắn sinh hoạt (CTRSH)"): its texts are found by both
+        abbreviations = defined_abbreviations(doc.text) if "(" in doc.text else {}
+
         def form(text: str) -> str:
             found = forms.get(text)
             if found is None:
-                found = forms[text] = search_form(text)
+                found = search_form(text)
+                found = forms[text] = with_long_forms(found, abbreviations) if abbreviations else found
             return found
 
         def passage_form(text: str) -> str:
             """A passage keeps its item marker ("1. …"): its body's form is often made already."""
             found = forms.get(text)
             if found is None:
-                found = forms[text] = item_search_form(text, form)
+                found = item_search_form(text, form)
+                found = forms[text] = with_long_forms(found, abbreviations) if abbreviations else found
             return found
 
         conn.executemany(_INSERT_TASK, [

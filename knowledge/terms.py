@@ -132,6 +132,35 @@ def item_search_form(text: str, body_form: Callable[[str], str] = search_form) -
     return f"{fold(item[0])} {body}" if item and body else search_form(text)
 
 
+_DEFINED = re.compile(r"\(([A-ZĐ][A-ZĐ0-9]{1,9})\)")   # "chất thải rắn sinh hoạt (CTRSH)"
+_KNOWN_SHORT = frozenset(short for _, short in ABBREVIATIONS)
+
+
+def defined_abbreviations(text: str) -> dict[str, str]:
+    """The abbreviations a document defines for itself, written after their long form in brackets
+    ('… chất thải rắn sinh hoạt (CTRSH)', 'nông thôn mới (NTM)'): short -> long, both in search form.
+    Only where the short form's letters are the initials of the words before it."""
+    out: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        short = fold(m.group(1))
+        if short in out or short in _KNOWN_SHORT or not short.isalpha():
+            continue
+        words = re.findall(r"[^\W\d_]+", text[max(0, m.start() - 150):m.start()])[-len(short):]
+        if len(words) == len(short) and "".join(fold(w)[0] for w in words) == short:
+            long = search_form(" ".join(words))
+            if long != short:
+                out[short] = long
+    return out
+
+
+def with_long_forms(form: str, abbreviations: dict[str, str]) -> str:
+    """A search form with the long form of each of the document's own abbreviations it holds added
+    ('… phan loai ctrsh …' is also found by 'chất thải rắn sinh hoạt')."""
+    extra = [long for short, long in abbreviations.items()
+             if short in form and long not in form and re.search(rf"\b{short}\b", form)]
+    return f"{form} {' '.join(extra)}" if extra else form
+
+
 _QUESTION_PHRASES = re.compile(r"\b(?:bao nhieu|bao gio|nhu the nao|the nao|la gi|ra sao)\b")
 
 

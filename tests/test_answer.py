@@ -426,3 +426,25 @@ def test_the_issuer_named_after_a_unit_qualifies_it_and_does_not_filter_its_work
 def test_how_often_a_unit_reports(tmp_path, question, expected):
     answer = render(_plan(tmp_path).ask(question, today=date(2024, 7, 1)), "console")
     assert has(answer, *expected), answer
+
+
+def test_a_unit_s_work_in_a_document_named_by_its_subject_and_abbreviations_it_defines(tmp_path):
+    text = _letter("Kiên Hà", "huyện", "Phòng TN&MT", "rà soát, thống kê khối lượng CTRSH phát sinh").replace(
+        "UBND huyện yêu cầu", "Để phân loại chất thải rắn sinh hoạt (CTRSH) tại nguồn, UBND huyện yêu cầu").replace(
+        "báo cáo trước ngày 15/3/2025.",
+        "báo cáo trước ngày 15/3/2025.\n\n2. Giao Phòng TN&MT xây dựng phương án phân loại CTRSH, hoàn thành trước ngày 30/4/2025."
+        "\n\n3. Giao Phòng TN&MT kiểm tra các bãi chôn lấp, hoàn thành trước ngày 31/5/2025."
+        "\n\n4. Giao Phòng TN&MT tổ chức tập huấn cho công chức xã, hoàn thành trước ngày 30/6/2025."
+        "\n\n5. Giao Phòng TN&MT tổng kết năm 2025 về phân loại CTRSH, hoàn thành trước ngày 15/12/2025.")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "kien-ha.md").write_text(text, encoding="utf-8")
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [docs])
+    engine = Engine(store)
+    found = render(engine.ask("Việc nào về chất thải rắn sinh hoạt phải xong trước ngày 30/4/2025?", today=date(2025, 1, 10)), "console")
+    assert has(found, "phương án phân loại")
+    # the words after "trong kế hoạch" name the document: every task of the unit in it is listed
+    listed = render(engine.ask("Phòng TN&MT có nhiệm vụ gì trong kế hoạch phân loại chất thải rắn sinh hoạt?",
+                               today=date(2025, 1, 10)), "console")
+    assert has(listed, "bãi chôn lấp", "tập huấn", "15/12/2025")

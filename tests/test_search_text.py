@@ -246,3 +246,15 @@ def test_header_patterns_led_by_a_newline_find_what_their_line_start_spelling_fi
             assert (got and got.groups()) == (want and want.groups()), text
         kind = next((s.strip(" *#") for s in text.splitlines() if s.strip(" *#") in metadata.TITLE_KINDS), None)
         assert metadata._kind(text, None) == (kind.capitalize() if kind else "Công văn"), text
+
+
+def test_a_document_s_own_abbreviations_are_found_by_their_long_form():
+    from knowledge.terms import defined_abbreviations, search_form, with_long_forms
+    text = ("Để triển khai phân loại chất thải rắn sinh hoạt (CTRSH) tại nguồn và xây dựng nông thôn mới (NTM), "
+            "thực hiện Đề án 06 (ĐA06), cải cách hành chính (CCHC):")
+    found = defined_abbreviations(text)
+    assert found == {"ctrsh": "chat thai ran sinh hoat", "ntm": "nong thon moi"}   # CCHC is known to all
+    form = with_long_forms(search_form("Xây dựng phương án phân loại CTRSH tại nguồn"), found)
+    assert "chat thai ran sinh hoat" in form and "ctrsh" in form
+    assert with_long_forms(search_form("Bố trí kinh phí"), found) == search_form("Bố trí kinh phí")
+    assert defined_abbreviations("Sở Tài chính (ABC)") == {}     # letters that are not the words' initials

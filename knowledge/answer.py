@@ -96,6 +96,7 @@ class Engine:
         self._places: dict[str, set[int]] = {}
         self._unit_words: dict[str, tuple[int, ...]] | None = None
         self._passage_cache: dict[tuple[tuple[str, ...], int], list[dict]] = {}
+        self._question_memo: dict[tuple[str, str], object] = {}
         self._weights: dict[str, float] | None = None
         self._doc_words: dict[str, tuple[int, ...]] | None = None
         self._by_name: dict[str, tuple[int, ...]] = {}
@@ -155,6 +156,7 @@ class Engine:
         self._load()
         # question-scoped: one passage search per query, the asked words' weights (set once topic is known)
         self._passage_cache: dict[tuple[tuple[str, ...], int], list[dict]] = {}
+        self._question_memo: dict[tuple[str, str], object] = {}   # (look-up, question) -> its result
         self._weights: dict[str, float] | None = None
         ctx = context or ChatContext()
         answer = self._answer(q, today, ctx)
@@ -305,7 +307,14 @@ class Engine:
 
     # ---- units ----------------------------------------------------------------
     def _mentions(self, q: str) -> tuple[list[str], list[tuple[int, int, tuple[int, ...]]]]:
-        """The question's unit-key words and the unit mentions in them: (start, length, unit ids)."""
+        """The question's unit-key words and the unit mentions in them: (start, length, unit ids).
+        Asked several times per question (units, issuers, topic): made once."""
+        key = ("mentions", q)
+        if key not in self._question_memo:
+            self._question_memo[key] = self._find_mentions(q)
+        return self._question_memo[key]   # type: ignore[return-value]
+
+    def _find_mentions(self, q: str) -> tuple[list[str], list[tuple[int, int, tuple[int, ...]]]]:
         words = unit_key(q).split()
         found: list[tuple[int, int, tuple[int, ...]]] = []
         n = len(words)
@@ -334,7 +343,7 @@ class Engine:
 
     def _units_in(self, q: str, f: str, scope_docs: tuple[int, ...] | None) -> list[_Unit]:
         key = unit_key(q)
-        _, found = self._mentions(q)
+        found = list(self._mentions(q)[1])   # (the memo is not to be appended to)
         if not found:
             fuzzy = self._fuzzy_unit(key) or self._unit_by_words(q)
             if fuzzy:
@@ -630,6 +639,9 @@ class Engine:
         LĐ-TB&XH', 'So Lao dong - Thuong binh va Xa hoi'), as unit keys and squeezed."""
         if not self._issuer_names:
             return set()
+        key = ("issuer_words", q)
+        if key in self._question_memo:
+            return self._question_memo[key]   # type: ignore[return-value]
         words = unit_key(q).split()
         out: set[str] = set()
         for i in range(len(words)):
@@ -638,6 +650,7 @@ class Engine:
                 if gram in self._issuer_names or squeeze_acronyms(gram) in self._issuer_names:
                     out |= set(words[i:j]) | set(squeeze_acronyms(gram).split())
                     break
+        self._question_memo[key] = out
         return out
 
     def _task_search(self, q, f, words, today, scope_docs, scope_name, units) -> tuple[Answer | None, float]:

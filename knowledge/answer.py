@@ -524,7 +524,7 @@ class Engine:
         if not links:
             links = self.store.tasks_of_units([u.id for u in units])
         roles_order = {"chu_tri": 0, "phoi_hop": 1, "theo_doi": 2}
-        topic = [w for w in self._topic(q, scope_name, units) if len(w) > 1]
+        topic = self._unit_topic(q, scope_docs, scope_name, units)
         if not topic and len(links) > 4 * PAGE:
             # a long list with nothing to rank by: order the ids (lead first, then document and clause
             # order) and load only the page shown
@@ -582,7 +582,7 @@ class Engine:
         # the led tasks that have coordinators, as light rows; only the page shown is loaded in full
         with_coord = [h for h in self.store.task_heads(coordinators)
                       if scope_docs is None or h.doc_id in scope_docs]
-        topic = [w for w in self._topic(q, scope_name, units) if len(w) > 1]
+        topic = self._unit_topic(q, scope_docs, scope_name, units)
         if topic and with_coord:
             with_coord = _rank_by_topic(with_coord, topic) or with_coord
         partners: list[str] = []
@@ -596,6 +596,18 @@ class Engine:
         return Answer(COORDINATION, q, today, units=tuple(self._unit_label(u) for u in units),
                       tasks=tuple(items), total=len(with_coord), scope=scope_name,
                       detail=", ".join(partners) if partners else None)
+
+    def _unit_topic(self, q: str, scope_docs: tuple[int, ...] | None, scope_name: str | None, units) -> list[str]:
+        """What a question about units' work is about, to rank their tasks by. Where the question names
+        its documents, the words of their subject name them ("Công an huyện có trách nhiệm gì trong
+        quản lý khoáng sản?" of a "Quy chế … quản lý … khoáng sản"; "… theo Chỉ thị 02 về PCCC" of one
+        on "phòng cháy, chữa cháy"): every task there is about that, so those words rank nothing."""
+        topic = [w for w in self._topic(q, scope_name, units) if len(w) > 1]
+        if topic and scope_docs:
+            named = set.intersection(*(_subject_words(self._docs[i].subject, self._docs[i].kind) for i in scope_docs if i in self._docs)) \
+                if all(i in self._docs for i in scope_docs) else set()
+            topic = [w for w in topic if w not in named]
+        return topic
 
     def _topic(self, q: str, scope_name: str | None, units=()) -> list[str]:
         """The question's content words: no question words, no place that only scopes it, no unit it names."""
@@ -1161,6 +1173,17 @@ def _with_footnotes(sentence: str, doc_id: int, store: Store) -> str:
         if m and m.group(1) in marks:
             notes.append(f"({m.group(1).translate(_SUPERSCRIPT)}) {m.group(2).strip()}")
     return sentence + ("\n" + "\n".join(notes) if notes else "")
+
+
+def _subject_words(subject: str | None, kind: str | None = None) -> set[str]:
+    """A subject's search words and the initials of each run of them ("phòng cháy, chữa cháy" -> pccc),
+    with the words of the document's kind ("công điện")."""
+    words = re.findall(r"[a-z0-9]+", search_form(f"{kind or ''} {subject or ''}"))
+    out = set(words)
+    for i in range(len(words)):
+        for j in range(i + 2, min(len(words), i + 6) + 1):
+            out.add("".join(w[0] for w in words[i:j]))
+    return out
 
 
 def _issuer_name_keys(issuer: str) -> set[str]:

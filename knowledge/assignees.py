@@ -62,7 +62,7 @@ VERBS = tuple(sorted({
     "chiu trach nhiem", "kiem soat", "dua tin", "tuan tra", "ngan chan", "huy dong", "quan triet", "tuan thu",
     "tham gia", "hoan thien", "cung co", "san sang", "ung pho", "so tan", "thu gom", "thu hoi", "kiem ke",
     "phat hien", "xu phat", "giai ngan", "van hanh", "bao ve", "binh xet", "dieu chuyen", "phan bo",
-    "thanh toan", "quyet toan", "tham tra", "khao sat", "tham hoi", "tang qua",
+    "thanh toan", "quyet toan", "tham tra", "khao sat", "tham hoi", "tang qua", "xac dinh", "tap huan", "bieu duong", "phan luong",
 }, key=len, reverse=True))
 # longest word first, factored by common prefixes (text.trie_pattern): these run at every word of a phrase
 VERB_RE = re.compile(r"(?:" + trie_pattern(VERBS) + r")(?![\w])")
@@ -78,6 +78,10 @@ _PLACE_NAMES_BARE = re.compile(r"^(?P<head>.*?\bcác\s+(?P<level>xã|phường|t
 # "UBND xã Nghi Long, Nghi Xá, Nghi Thuận": one level word, several names
 _PLACE_NAMES_SINGULAR = re.compile(r"^(?P<head>.*?\b(?P<level>xã|phường|thị trấn|huyện|thị xã))\s+"
                                    rf"(?P<names>{_NAME}(?:\s*(?:,|và)\s*{_NAME})+)\s*$")
+# "UBND các xã ven sông Lam Hạ, gồm: xã Phú Thịnh, …, và thị trấn Phú Lạc": the group named by its members
+_PLACE_LIST_GOM = re.compile(r"^(?P<head>.*?\bcác\s+(?P<level>xã|phường|thị trấn|huyện|thị xã|thành phố|quận|thôn|bản|buôn|ấp))"
+                             r"[^:()]{0,60}?,?\s*\(?(?:bao\s+)?gồm\s*:?\s*(?P<names>[^()]+?)\)?\s*:?\s*$", re.I)
+_OWN_LEVEL = re.compile(r"^(?P<level>xã|phường|thị trấn|thị xã|huyện|thành phố|quận|thôn|bản|buôn|ấp)\s+(?=[A-ZĐÀ-Ỹ0-9])")
 # a name in a list that is itself a unit ("… An Điền và UBND xã Phú An"), spelled as written ("Phong Thổ" is a place)
 _UNIT_WORD_EXACT = re.compile(r"^(?:UBND|HĐND|Ủy ban|Uỷ ban|Phòng|Sở|Ban|Trung tâm|Văn phòng|Công an|Chi cục|Chi nhánh|Đội|"
                               r"Tổ|Bộ|Cục|Thôn|Buôn|Ấp|Bản|Khu phố|Tổ dân phố|Trường|Bệnh viện|Trạm|Hạt|Công ty|"
@@ -101,7 +105,32 @@ class UnitPhrase:
 
 def starts_with_unit(text: str) -> bool:
     # the longest unit opening or non-unit phrase, and the character after it, fit in 40 characters
-    return _starts_with_unit(text.lstrip()[:_HEAD])
+    head = text.lstrip()[:_HEAD]
+    return _starts_with_unit(head) or head[:1] in "ĐđÔôBb" and bool(_person(text.lstrip()))
+
+
+# "đồng chí Lê Văn Hòa - Phó Chủ tịch UBND thị xã", "Bà Nguyễn Thị Thu Hà - Phó Chủ tịch UBND xã": a member
+# of the leadership named in person (Ông/Bà only with the office they hold after a dash)
+_PERSON_NAME = r"(?P<name>[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4})"
+_PERSON = re.compile(rf"^(?:[Đđ]ồng chí|[Đđ]/[Cc])\s+{_PERSON_NAME}(?:\s*[-–,]\s*|\s+(?=[a-zà-ỹđ]))"
+                     rf"|^(?:Ông|Bà|ông|bà)\s+{_PERSON_NAME.replace('<name>', '<name2>')}\s*[-–]\s*"
+                     r"(?=(?:Phó\s+)?(?:Chủ tịch|Bí thư|Trưởng|Giám đốc|Chánh|Ủy viên|Uỷ viên|Chỉ huy|Công chức|Cán bộ))")
+
+
+def _person(text: str) -> UnitPhrase | None:
+    """The phrase naming a person and the office they hold ('… - Phó Chủ tịch UBND thị xã'), as one unit
+    'Name - office', the action starting after it."""
+    m = _PERSON.match(text)
+    if not m:
+        return None
+    name, rest = m.group("name") or m.group("name2"), text[m.end():]
+    if rest[:1].islower():   # "đồng chí Lê Văn Hòa trực tiếp chỉ đạo …": no office written
+        return UnitPhrase((name,), m.end(), text[:m.end()].strip(), "verb")
+    office = unit_phrase(rest, allow_colon=False) if _starts_with_unit(rest[:_HEAD]) else None
+    if office is None or len(office.units) != 1:
+        return None
+    return UnitPhrase((f"{name} - {office.units[0]}",), m.end() + office.end, text[:m.end()] + office.written,
+                      office.ended_by)
 
 
 @lru_cache(maxsize=PHRASE_CACHE)   # the same openings ("Phòng Nội vụ …", "UBND các xã …") come back again and again
@@ -115,6 +144,8 @@ def unit_phrase(text: str, *, allow_colon: bool = True, max_words: int = 45,
     """The unit phrase at the start of ``text`` and where the action begins, or None. ``folded``:
     fold_keep_length(text) when the caller has it (a slice of a longer text's, see text.folded_part)."""
     lead = len(text) - len(text.lstrip())
+    if text[lead:lead + 1] in "ĐđÔôBb" and (person := _person(text[lead:])):
+        return UnitPhrase(person.units, lead + person.end, person.written, person.ended_by)
     f = folded if folded is not None else fold_keep_length(text)
     if not _START_RE.match(f, lead) or _NOT_UNIT.match(f, lead):
         return None
@@ -325,6 +356,21 @@ def split_units(phrase: str) -> list[str]:
 @lru_cache(maxsize=PHRASE_CACHE)   # a pure function of the phrase; unit phrases repeat across a corpus
 def _split_units(phrase: str) -> tuple[str, ...]:
     phrase = squash(INTRO_VERBS.sub("", phrase.strip()))
+    m = _PLACE_LIST_GOM.match(phrase) if "gồm" in phrase else None
+    if m:
+        head = re.sub(r"\b(?:các\s+)?" + m.group("level") + r"\s*$", "", m.group("head"), flags=re.I).strip()
+        head = re.sub(r"(?i)^(?:thủ trưởng|chủ tịch)\s+", "", head).strip()
+        level = m.group("level").lower()
+        out = []
+        for n in re.split(r",|;|\bvà\b", m.group("names")):
+            n = re.sub(r"\s*\([^)]*\)", "", squash(n)).strip(" .;:")
+            own = _OWN_LEVEL.match(n)
+            if own:
+                out.append(f"{head} {own.group('level')} {n[own.end():]}".strip())
+            elif n[:1].isupper():
+                out.append(n if _UNIT_WORD_EXACT.match(n) else f"{head} {level} {n}".strip())
+        if len(out) >= 2:
+            return tuple(out)
     m = _PLACE_NAME_LIST.match(phrase) or _PLACE_NAMES_BARE.match(phrase) or _PLACE_NAMES_SINGULAR.match(phrase)
     if m and _names_follow(m.group("names"), 0):
         head = re.sub(r"\b(?:các\s+)?" + m.group("level") + r"\s*$", "", m.group("head"), flags=re.I).strip()

@@ -85,6 +85,8 @@ class _Walk:
     levels: dict[str, tuple[str, ...]] = field(default_factory=dict)   # roman/num/letter -> units
     labels: dict[str, str] = field(default_factory=dict)
     bullets: int = 0
+    bullet_units: tuple[str, ...] = ()   # "- Công an huyện:" heads the "+ …" bullets below it
+    bullet_label: str = ""
     drafts: list[_Draft] = field(default_factory=list)
     item_drafts: list[_Draft] = field(default_factory=list)   # drafts of the current item, for label lines
     passages: list[Passage] = field(default_factory=list)
@@ -230,6 +232,7 @@ def _visit(w: _Walk, p: Para) -> None:
             w.labels.pop(k, None)
         w.labels[p.kind] = p.label
         w.bullets = 0
+        w.bullet_units, w.bullet_label = (), ""
         if p.kind == "roman":
             heading = f
             if _EVALUATION_HEADINGS.match(heading):
@@ -251,6 +254,10 @@ def _visit(w: _Walk, p: Para) -> None:
                 return
     elif p.kind == "bullet":
         w.bullets += 1
+        if p.label == w.bullet_label:
+            w.bullet_units, w.bullet_label = (), ""   # the next unit's bullet at the heading's level
+        if (w.zone or w.levels) and _bullet_heading(w, p):
+            return
     else:
         if p.kind == "plain" and p.text.rstrip().endswith(":") and _DIRECTIVE_VERBS.search(f) \
                 and not (w.levels and not _has_own_units(p.text)):
@@ -265,6 +272,18 @@ def _visit(w: _Walk, p: Para) -> None:
     if p.kind in ORDER and _is_heading(p.text):
         return
     _take(w, p)
+
+
+def _bullet_heading(w: _Walk, p: Para) -> bool:
+    """'- Công an huyện:' alone: the unit of the bullets of another mark ('+ …') that follow."""
+    text = p.text.rstrip()
+    if not text.endswith(":") or len(text.split()) > 16 or not starts_with_unit(text):
+        return False
+    up = unit_phrase(text)
+    if not up or up.end < len(text.rstrip(" :")):
+        return False
+    w.bullet_units, w.bullet_label = _units(w, up.units), p.label
+    return True
 
 
 def _is_heading(text: str) -> bool:
@@ -315,7 +334,7 @@ def _table(w: _Walk, rows: list) -> None:
 def _is_closing(action: str) -> bool:
     """'… thông báo để các cơ quan, đơn vị biết, thực hiện./.': the closing line, not a task."""
     f = fold(action)
-    return (f.rstrip().endswith("./.") and len(f.split()) < 45
+    return (f.rstrip().endswith("./.") and len(f.split()) < 90
             and bool(_CLOSING_WORDS.search(f)))
 
 
@@ -385,6 +404,8 @@ def _maybe_heading_units(w: _Walk, p: Para) -> None:
 
 
 def _current_units(w: _Walk) -> tuple[str, ...]:
+    if w.bullet_units:
+        return w.bullet_units
     for k in reversed(ORDER):
         if k in w.levels:
             return w.levels[k]

@@ -9,7 +9,7 @@ from knowledge.text import PAGE_NUMBER, squash
 
 ROMAN_NUMS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _ROMAN_RE = re.compile(r"^(?P<label>(?:" + "|".join(sorted(ROMAN_NUMS, key=len, reverse=True)) + r"))[.)]\s+(?P<rest>.*)$", re.S)
-_ARTICLE_RE = re.compile(r"^(?P<label>(?:Điều|Mục|Phần)\s+(?:\d{1,2}|[IVX]{1,4}))\s*[.:]\s*(?P<rest>.*)$", re.S)
+_ARTICLE_RE = re.compile(r"^(?P<label>(?:Điều|Mục|Phần|Chương)\s+(?:\d{1,2}|[IVX]{1,4}))\s*[.:]\s*(?P<rest>.*)$", re.S)
 _NUM_RE = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){0,2})[.)]?\s+(?P<rest>(?!\d)\S.*)$", re.S)
 _LETTER_RE = re.compile(r"^(?P<label>[a-zđ])[)\.]\s+(?P<rest>.*)$", re.S)
 _BULLET_RE = re.compile(r"^(?P<label>[-–+•*])\s+(?P<rest>.*)$", re.S)
@@ -49,7 +49,7 @@ def _classify(raw: str, bold: bool) -> Para:
     first = s[:1]
     if first in _FOOTNOTE_FIRST and _FOOTNOTE_RE.match(s):
         return Para(s, "footnote", "", raw, bold)
-    m = _ARTICLE_RE.match(s) if first in "ĐMP" else None
+    m = _ARTICLE_RE.match(s) if first in "ĐMPC" else None
     if m:   # "Điều 2. Giao Sở Nội vụ …" in a Quyết định: an article is a top-level item
         return Para(m.group("rest").strip() or m.group("label"), "roman", m.group("label"), raw, bold)
     item = _item_pattern(first)

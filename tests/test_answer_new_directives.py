@@ -58,3 +58,51 @@ def test_a_long_task_list_is_paged(tmp_path):
     engine.ask("Phòng Tư pháp phải làm gì?", today=date(2024, 1, 10), context=ctx)
     second = engine.more(ctx, today=date(2024, 1, 10))
     assert [t.task.clause for t in second.tasks] == [str(n) for n in range(9, 17)]
+
+
+_FIRE_DIRECTIVE = """ỦY BAN NHÂN DÂN
+TỈNH BÌNH NAM
+
+Số: 02/CT-UBND
+
+Bình Nam, ngày 10 tháng 01 năm 2025
+
+CHỈ THỊ
+Về việc tăng cường công tác phòng cháy, chữa cháy dịp Tết
+
+Chủ tịch UBND tỉnh chỉ thị:
+
+1. Sở Công Thương:
+
+a) Chủ trì, phối hợp với Công an tỉnh kiểm tra an toàn PCCC tại các cửa hàng xăng dầu.
+
+b) Chỉ đạo Công ty Điện lực kiểm tra hệ thống lưới điện, trạm biến áp.
+
+c) Rà soát, đề xuất phương án di dời các kho chứa hàng hóa dễ cháy, nổ; báo cáo UBND tỉnh trong Quý I/2026.
+
+d) Hướng dẫn các chợ bố trí lối thoát nạn.
+
+2. Sở Xây dựng kiểm tra an toàn PCCC các công trình chưa nghiệm thu.
+
+Nơi nhận:
+- Như trên;
+
+CHỦ TỊCH
+
+Vương Đình Khải
+"""
+
+
+def test_words_that_name_the_document_asked_about_do_not_filter_a_units_work(tmp_path):
+    (tmp_path / "binh-nam.txt").write_text(_FIRE_DIRECTIVE, encoding="utf-8")
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [tmp_path])
+    engine = Engine(store)
+    # "về PCCC" names the Chỉ thị on "phòng cháy, chữa cháy": every task of the Sở is shown, not only
+    # the one that writes "PCCC"
+    answer = fold(ask(engine, "Sở Công Thương phải làm gì theo Chỉ thị 02 về PCCC?", today=date(2025, 2, 1)))
+    for phrase in ("cua hang xang dau", "luoi dien", "31/03/2026", "loi thoat nan"):
+        assert phrase in answer
+    # a topic that is not the document's subject still ranks: only the task about it
+    answer = fold(ask(engine, "Sở Công Thương phải làm gì về lưới điện theo Chỉ thị 02?", today=date(2025, 2, 1)))
+    assert "luoi dien" in answer and "cua hang xang dau" not in answer

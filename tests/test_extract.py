@@ -723,3 +723,82 @@ def test_a_commune_under_its_district_written_on_one_line_issues():
     doc = extract(text, "thanh-an-tay.md")
     assert doc.issuer == "UBND xã Thạnh An Tây"
     assert by_phrase(doc, "phun hóa chất").deadline == date(2025, 5, 19)
+
+
+_STORM_LETTER = """ỦY BAN NHÂN DÂN
+HUYỆN HÒA SƠN
+
+Số: 77/UBND-NN
+
+Hòa Sơn, ngày 10 tháng 9 năm 2024
+
+V/v ứng phó bão
+
+        Chủ tịch UBND huyện yêu cầu Thủ trưởng các cơ quan, đơn vị, Chủ tịch UBND các xã triển khai các nội dung sau:
+
+        1. Nhiệm vụ cụ thể của các cơ quan, đơn vị:
+
+        - Ban Chỉ huy Quân sự huyện: chủ trì bố trí lực lượng tại các địa bàn xung yếu.
+
+        - Công an huyện:
+          + Bảo đảm an ninh, trật tự tại các khu vực sơ tán.
+          + Phối hợp với UBND các xã phân luồng giao thông tại các ngầm tràn.
+
+        - Phòng Giáo dục và Đào tạo:
+          + Chỉ đạo các trường học chằng chống trường lớp.
+
+        2. UBND các xã ven sông Mã, gồm: xã Hòa Bình, xã An Lạc và thị trấn Hòa Sơn:
+
+        a) Tổ chức sơ tán các hộ dân ven sông, hoàn thành trước 17 giờ ngày 12/9/2024.
+
+        3. Giao đồng chí Lê Văn Hòa - Phó Chủ tịch UBND huyện trực tiếp chỉ đạo công tác ứng phó bão.
+
+        Đây là nhiệm vụ cấp bách, Chủ tịch UBND huyện yêu cầu Thủ trưởng các cơ quan, đơn vị, Chủ tịch UBND các xã nghiêm túc triển khai thực hiện; trường hợp để xảy ra thiệt hại về người do chủ quan, lơ là, thiếu trách nhiệm trong chỉ đạo, điều hành thì người đứng đầu cơ quan, đơn vị, địa phương phải chịu trách nhiệm trước Chủ tịch UBND huyện./.
+
+Nơi nhận:
+- Như trên;
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Trần Văn Minh
+"""
+
+
+def test_a_bullet_naming_a_unit_heads_the_bullets_of_another_mark_below_it():
+    doc = extract(_STORM_LETTER, "hoa-son.txt")
+    assert by_phrase(doc, "Bảo đảm an ninh").assignees == ("Công an huyện",)
+    traffic = by_phrase(doc, "phân luồng giao thông")
+    assert traffic.assignees == ("Công an huyện",) and traffic.coordinators == ("UBND các xã",)
+    assert by_phrase(doc, "chằng chống trường lớp").assignees == ("Phòng Giáo dục và Đào tạo",)
+    assert by_phrase(doc, "bố trí lực lượng").assignees == ("Ban Chỉ huy Quân sự huyện",)
+    assert not [t for t in doc.tasks if t.action.rstrip(":") in ("Công an huyện", "Phòng Giáo dục và Đào tạo")]
+
+
+def test_a_group_of_communes_named_by_its_members_after_gom():
+    doc = extract(_STORM_LETTER, "hoa-son.txt")
+    evacuate = by_phrase(doc, "sơ tán các hộ dân")
+    assert evacuate.assignees == ("UBND xã Hòa Bình", "UBND xã An Lạc", "UBND thị trấn Hòa Sơn")
+    assert evacuate.deadline == date(2024, 9, 12)
+
+
+def test_a_leader_named_in_person_is_an_assignee_with_the_office_held():
+    doc = extract(_STORM_LETTER, "hoa-son.txt")
+    lead = by_phrase(doc, "trực tiếp chỉ đạo công tác ứng phó bão")
+    assert len(lead.assignees) == 1 and lead.assignees[0].startswith("Lê Văn Hòa - Phó Chủ tịch UBND huyện")
+
+
+def test_the_closing_call_to_carry_it_out_is_no_task_even_when_long():
+    doc = extract(_STORM_LETTER, "hoa-son.txt")
+    assert not [t for t in doc.tasks if "nhiệm vụ cấp bách" in t.action]
+
+
+def test_a_chapter_heading_between_articles_is_no_task():
+    text = ("ỦY BAN NHÂN DÂN\nHUYỆN PHƯỚC AN\n\nSố: 12/QĐ-UBND\n\nPhước An, ngày 02 tháng 3 năm 2023\n\n"
+            "QUY CHẾ\n\n**Điều 8. Trách nhiệm của UBND các xã, thị trấn**\n\n"
+            "1. Chủ trì bảo vệ khoáng sản chưa khai thác trên địa bàn.\n\n"
+            "**Chương III. TỔ CHỨC THỰC HIỆN**\n\n**Điều 9. Chế độ báo cáo**\n\n"
+            "1. Phòng Kinh tế và Hạ tầng báo cáo kết quả thực hiện Quy chế hằng quý.\n")
+    doc = extract(text, "phuoc-an.md")
+    assert not [t for t in doc.tasks if "Chương" in t.action or "TỔ CHỨC THỰC HIỆN" in t.action]
+    assert by_phrase(doc, "báo cáo kết quả").assignees == ("Phòng Kinh tế và Hạ tầng",)

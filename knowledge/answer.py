@@ -8,6 +8,7 @@ text — and returns an ``Answer`` record. Rendering is the shell's job.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -19,7 +20,7 @@ from knowledge.models import StoredTask
 from knowledge.store import STATUS_DONE, DocumentRow, Store, TaskHead
 from knowledge.terms import search_form, tokens
 from knowledge.text import fold, fold_keep_length
-from knowledge.units import acronym_key, squeeze_acronyms, squeeze_runs, unit_key
+from knowledge.units import SYLLABLE, acronym_key, squeeze_acronyms, squeeze_runs, unit_key
 
 MAX_QUESTION = 2000
 PAGE = 8
@@ -138,6 +139,7 @@ class Engine:
         self._issuer_names = frozenset(issuer_names)
         self._unit_words = None
         self._doc_words = None
+        self._alias_sorted: list[str] | None = None
         self._loaded_for = stamp
         # built here rather than by the first question that needs them (a no-match answer paid 20 ms
         # for the alias starts; follow-ups labelled hundreds of units on every answer)
@@ -299,8 +301,8 @@ class Engine:
                     head, slash, _ = fnum.partition("/")
                     if slash:
                         by_number.setdefault(head, []).append((fnum, d.id))
-                if d.place:
-                    place_names.setdefault(fold(d.place), d.place)
+                for name in filter(None, (d.place, _issuer_place(d.issuer))):
+                    place_names.setdefault(fold(name), name)
             self._doc_index = (self._loaded_for, {"by_number": {k: tuple(v) for k, v in by_number.items()},
                                                   "place_names": place_names})
         return self._doc_index[1]
@@ -331,15 +333,40 @@ class Engine:
                     ids = tuple(sorted({*ids, *self._alias[squeezed]}))
                 if not ids and j - i > 2:
                     ids = self._alias.get(acronym_key(gram) or "") or self._alias.get(squeeze_runs(gram)) or ()
+                if not ids and j - i > 2 and words[j - 2] == "cac" and words[j - 1] in _GROUP_LEVELS \
+                        and words[i:j - 2] not in (["ubnd"], ["hdnd"]):
+                    # "Phòng GD&ĐT các huyện": the group's "cấp huyện" alias
+                    level = f"{squeeze_runs(' '.join(words[i:j - 2]))} cap {words[j - 1]}"
+                    ids = self._alias.get(level) or ()
                 if ids and (j - i > 1 or gram not in ("ubnd", "hdnd")):
                     best = (i, j - i, ids)
                     break
+            if best is None and i + 1 < n:
+                best = self._initials_begun(words, i)
             if best:
                 found.append(best)
                 i += best[1]
             else:
                 i += 1
         return words, found
+
+    def _initials_begun(self, words: list[str], i: int) -> tuple[int, int, tuple[int, ...]] | None:
+        """'Ban QLDA' for the 'Ban Quản lý dự án đầu tư xây dựng' whose initials are 'ban qldadtxd': a kind
+        word and initials that begin those of one unit name (a few at most), in any place."""
+        kind, initials = words[i], words[i + 1]
+        if len(initials) < 3 or SYLLABLE.fullmatch(initials) or not initials.isalpha() or kind in ("ubnd", "hdnd"):
+            return None
+        prefix = f"{kind} {initials}"
+        if self._alias_sorted is None:
+            self._alias_sorted = sorted(self._alias)
+        keys = self._alias_sorted
+        at = bisect_left(keys, prefix)
+        ids: set[int] = set()
+        while at < len(keys) and keys[at].startswith(prefix) and len(ids) <= 8:
+            if " " not in keys[at][len(prefix):].strip():   # the initials go on: one word, no name after
+                ids.update(self._alias[keys[at]])
+            at += 1
+        return (i, 2, tuple(sorted(ids))) if 0 < len(ids) <= 8 else None
 
     def _units_in(self, q: str, f: str, scope_docs: tuple[int, ...] | None) -> list[_Unit]:
         key = unit_key(q)
@@ -627,7 +654,7 @@ class Engine:
                     place |= set(named.split()) | set(squeeze_runs(named).split())
         # "Phòng Bảo trợ xã hội Sở LĐ-TB&XH": an issuer's name qualifies the unit asked about, it is no topic
         place |= self._issuer_words(q)
-        q = re.sub(r"(?i)\b(?:theo|trong|tại|của)?\s*(?:văn bản|công văn|thông báo|kế hoạch|chỉ thị|quyết định)\s+(?:số\s+)?\d+(?:/[\w\-Đđ]+)*",
+        q = re.sub(r"(?i)\b(?:theo|trong|tại|của)?\s*(?:văn bản|công văn|thông báo|kế hoạch|chỉ thị|quyết định|công điện|CV|VB|KH|TB|QĐ|CT|CĐ)\s+(?:số\s+)?\d+(?:/[\w\-Đđ]+)*",
                    " ", q)
         if units:   # "Trung tâm KSBT có nhiệm vụ gì trong kế hoạch phòng chống sốt xuất huyết?": the words
             # after "trong kế hoạch" name the document the unit's work is in, not a part of that work
@@ -683,6 +710,11 @@ class Engine:
             return None, 0.0
         weights = self._weights
         scored = [(_overlap(words, h[1], bigrams=True, weights=weights) + _head_bonus(words, h[1]), h[0]) for h in hits]
+        level = _ASKED_LEVEL.search(f)
+        if level:   # "Những xã nào phải sơ tán dân?": the tasks given to communes answer it
+            wanted = re.compile(rf"\b{level.group(1)}\b")
+            scored = [(sc + (0.2 if sc >= 0.45 and any(wanted.search(fold(a)) for a in t.assignees) else 0.0), t)
+                      for sc, t in scored]
         scored.sort(key=lambda x: -x[0])
         best = scored[0][0]
         if best < 0.45:
@@ -849,6 +881,9 @@ class Engine:
 
 # ---- question understanding (folded search form) ----------------------------------
 OWN_RANKED = 400   # a unit's newest tasks searched first when every word of a question naming it is common
+_GROUP_LEVELS = frozenset({"huyen", "xa", "tinh"})
+# "những xã nào …", "phường nào …": the kind of unit a question asks for
+_ASKED_LEVEL = re.compile(r"\b(xa|phuong|thi tran|huyen|thon|ban|ap) nao\b")
 _PLAIN_WORD = re.compile(r"[a-z0-9]+")   # a word the full-text tokenizer keeps whole
 _GENERIC_UNIT_WORDS = frozenset("""cac ubnd hdnd uy ban huyen xa tinh phuong thi tran thanh pho quan don vi co quan
 phong so nganh dia phuong lien quan truc thuoc chuyen mon cap""".split())

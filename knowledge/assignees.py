@@ -62,7 +62,8 @@ VERBS = tuple(sorted({
     "chiu trach nhiem", "kiem soat", "dua tin", "tuan tra", "ngan chan", "huy dong", "quan triet", "tuan thu",
     "tham gia", "hoan thien", "cung co", "san sang", "ung pho", "so tan", "thu gom", "thu hoi", "kiem ke",
     "phat hien", "xu phat", "giai ngan", "van hanh", "bao ve", "binh xet", "dieu chuyen", "phan bo",
-    "thanh toan", "quyet toan", "tham tra", "khao sat", "tham hoi", "tang qua", "xac dinh", "tap huan", "bieu duong", "phan luong",
+    "thanh toan", "quyet toan", "tham tra", "khao sat", "tham hoi", "tang qua", "xac dinh", "tap huan", "bieu duong", "phan luong", "lap dat", "kich hoat", "cai dat", "ra quan", "kiem dem",
+    "keu goi", "chang chong", "di doi", "thu nhan",
 }, key=len, reverse=True))
 # longest word first, factored by common prefixes (text.trie_pattern): these run at every word of a phrase
 VERB_RE = re.compile(r"(?:" + trie_pattern(VERBS) + r")(?![\w])")

@@ -452,6 +452,8 @@ def _take(w: _Walk, p: Para) -> None:
         return
     if intro or starts_with_unit(body) or p.kind in ORDER:
         up = unit_phrase(body, folded=folded_part(text, intro.end()) if intro else None)
+        if up and not intro and p.kind == "plain" and _REPORTED.search(fold(up.written)):
+            return   # "Công an huyện đã thu nhận 9.846 hồ sơ …": what a unit did, not what it must do
         if up and (intro or up.end < len(body) or p.kind in ORDER):
             rest = body[up.end:].strip()
             if p.kind in ORDER and not rest:
@@ -477,6 +479,9 @@ def _take(w: _Walk, p: Para) -> None:
         d = _Draft(_clause(w), part, units, urgency=w.default_urgency, source=p.text)
         w.drafts.append(d)
         w.item_drafts.append(d)
+
+
+_REPORTED = re.compile(r" (?:da|dang|da duoc|van|chua)$")   # a unit phrase closed by a word of what it did
 
 
 def _split_nested(w: _Walk, text: str) -> list[tuple[tuple[str, ...] | None, str]]:
@@ -663,6 +668,13 @@ def _extended_for(w: _Walk, text: str, hit: dates.DeadlineHit) -> tuple[str, ...
 def _apply_extension(tasks: list[dict], text: str, hit: dates.DeadlineHit) -> bool:
     """'gia hạn … đến ngày …': the later date stands for the earlier task it names (by clause, or by
     saying the same thing). False when no earlier task is meant: the date is then this text's own."""
+    full = _cited_clause(text)
+    if full:   # "điểm b khoản 2 Mục III": clause III.2.b
+        same = [i for i, t in enumerate(tasks) if t["clause"].split(" ")[0] == full]
+        if same:
+            dated_same = [i for i in same if tasks[i]["deadline"]] or same
+            tasks[dated_same[0]].update(deadline=hit.day, deadline_time=hit.time)
+            return True
     named = re.search(r"(?i)(?:mục|điểm|khoản)\s+([\dIVXivx]+(?:[.\d]*)?(?:\s*[a-zđ]\))?)", text)
     if named:
         label = named.group(1).strip(" .)").replace(" ", "")
@@ -689,6 +701,20 @@ def _apply_extension(tasks: list[dict], text: str, hit: dates.DeadlineHit) -> bo
         return False
     tasks[best].update(deadline=hit.day, deadline_time=hit.time)
     return True
+
+
+_CITED_PART = re.compile(r"(?i)\b(điểm|khoản|mục|phần)\s+([a-zđ]|\d{1,2}|[IVX]{1,4})\b")
+
+
+def _cited_clause(text: str) -> str | None:
+    """'điểm b khoản 2 Mục III' -> 'III.2.b' (a clause cited by its parts, smallest first); None unless
+    two parts are cited together."""
+    m = re.search(r"(?i)\b(?:điểm|khoản|mục|phần)\s+\S+(?:\s+(?:điểm|khoản|mục|phần)\s+\S+)+", text)
+    if not m:
+        return None
+    parts = {kind.lower(): label for kind, label in _CITED_PART.findall(m.group(0))}
+    order = [parts[k] for k in ("phần", "mục", "khoản", "điểm") if k in parts]
+    return ".".join(order) if len(order) >= 2 else None
 
 
 def _link_monitors(tasks: list[dict]) -> None:

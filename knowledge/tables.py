@@ -90,14 +90,31 @@ def find_pipe_tables(text: str) -> list[PipeTable]:
                 tables.append(PipeTable(tuple(tuple(r) for r in rows), start, end))
         block.clear()
 
-    for line in lines:
-        if line.lstrip().startswith("|"):
+    bare = 0   # cells per row of a table written without outer pipes ("STT | Nội dung | …"), else 0
+    for n, line in enumerate(lines):
+        if line.lstrip().startswith("|") and not bare:
+            block.append((offset, line))
+        elif bare and line.count("|") == bare - 1:
+            block.append((offset, line))
+        elif "|" in line and _opens_bare_table(line, lines[n + 1] if n + 1 < len(lines) else ""):
+            flush()
+            bare = line.count("|") + 1
             block.append((offset, line))
         else:
             flush()
+            bare = 0
         offset += len(line) + 1
     flush()
     return tables
+
+
+_BARE_SEPARATOR = re.compile(r"^\s*:?-{2,}:?(?:\s*\|\s*:?-{2,}:?)+\s*$")
+
+
+def _opens_bare_table(line: str, next_line: str) -> bool:
+    """A heading row written without outer pipes, under it a separator row of as many cells
+    (GitHub-flavoured Markdown allows both)."""
+    return line.count("|") >= 2 and bool(_BARE_SEPARATOR.match(next_line)) and next_line.count("|") == line.count("|")
 
 
 def classify_heading(cell: str) -> str | None:

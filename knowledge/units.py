@@ -85,7 +85,7 @@ def unit_key(text: str) -> str:
 
 
 # a Vietnamese syllable, folded: onset, vowels, final ("nghiep", "truong"); "qlda", "ubnd", "tnmt" are not
-_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
+SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
 _LEVELS = frozenset(("tinh", "huyen", "xa", "phuong", "quan"))
 _TWO_WORD_LEVELS = frozenset(("thi xa", "thi tran", "thanh pho"))
 # a group "các huyện, thị xã, thành phố" is "cấp huyện": the level its places are of
@@ -118,7 +118,7 @@ def _split_levels(words: list[str]) -> tuple[list[str], list[str]]:
 
 def _initials(words: list[str]) -> str:
     # a word that is already initials ("Phòng Nông nghiệp và PTNT": "ptnt"; "Ban QLDA") is kept whole
-    return "".join(w[0] if _SYLLABLE.fullmatch(w) else w for w in words)
+    return "".join(w[0] if SYLLABLE.fullmatch(w) else w for w in words)
 
 
 @lru_cache(maxsize=KEY_CACHE)
@@ -163,7 +163,7 @@ def squeeze_runs(key: str) -> str:
     out: list[str] = []
     run = False
     for w in words:
-        initials = not _SYLLABLE.fullmatch(w) and w.isalpha()
+        initials = not SYLLABLE.fullmatch(w) and w.isalpha()
         if initials and run:
             out[-1] += w
         else:

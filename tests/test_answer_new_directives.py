@@ -106,3 +106,44 @@ def test_words_that_name_the_document_asked_about_do_not_filter_a_units_work(tmp
     # a topic that is not the document's subject still ranks: only the task about it
     answer = fold(ask(engine, "Sở Công Thương phải làm gì về lưới điện theo Chỉ thị 02?", today=date(2025, 2, 1)))
     assert "luoi dien" in answer and "cua hang xang dau" not in answer
+
+
+_SO_GD = """UBND TỈNH LAM SƠN
+SỞ GIÁO DỤC VÀ ĐÀO TẠO
+
+Số: 1862/SGDĐT-VP
+
+Lam Thành, ngày 28 tháng 8 năm 2025
+
+V/v ứng dụng công nghệ thông tin
+
+Sở Giáo dục và Đào tạo đề nghị các đơn vị triển khai thực hiện các nội dung sau:
+
+1. Phòng Giáo dục và Đào tạo các huyện, thị xã, thành phố:
+
+a) Triển khai học bạ số đối với lớp 1, lớp 2 cấp tiểu học, hoàn thành chậm nhất ngày 30/9/2025.
+
+2. Ban Quản lý dự án đầu tư xây dựng ngành giáo dục:
+
+a) Báo cáo tiến độ thi công các phòng học bộ môn về Sở định kỳ hằng tuần.
+
+Nơi nhận:
+- Như trên;
+
+GIÁM ĐỐC
+
+Vũ Thị Thanh Hà
+"""
+
+
+def test_a_group_asked_as_its_kind_and_level_and_a_board_by_the_initials_it_begins_with(tmp_path):
+    (tmp_path / "so-gd.md").write_text(_SO_GD, encoding="utf-8")
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [tmp_path])
+    engine = Engine(store)
+    # "Phòng GD&ĐT các huyện": the group "Phòng Giáo dục và Đào tạo các huyện, thị xã, thành phố"
+    answer = fold(ask(engine, "Phòng GD&ĐT các huyện phải làm gì theo CV 1862 của Sở GDĐT Lam Sơn?", today=date(2025, 9, 1)))
+    assert "hoc ba so" in answer and "30/09/2025" in answer
+    # "Ban QLDA": the initials begin those of "Ban Quản lý dự án đầu tư xây dựng …"
+    answer = fold(ask(engine, "Ban QLDA báo cáo tiến độ thi công bao lâu một lần?", today=date(2025, 9, 1)))
+    assert "hang tuan" in answer and "phong hoc bo mon" in answer

@@ -802,3 +802,18 @@ def test_a_chapter_heading_between_articles_is_no_task():
     doc = extract(text, "phuoc-an.md")
     assert not [t for t in doc.tasks if "Chương" in t.action or "TỔ CHỨC THỰC HIỆN" in t.action]
     assert by_phrase(doc, "báo cáo kết quả").assignees == ("Phòng Kinh tế và Hạ tầng",)
+
+
+def test_an_extension_naming_its_clause_by_point_section_and_part_moves_only_that_deadline():
+    text = ("SỞ GIÁO DỤC VÀ ĐÀO TẠO\n\nSố: 18/SGDĐT-VP\n\nLam Thành, ngày 28 tháng 8 năm 2025\n\n"
+            "V/v chuyển đổi số\n\nIII. TỔ CHỨC THỰC HIỆN\n\n1. Phòng Giáo dục và Đào tạo các huyện:\n\n"
+            "a) Tham mưu ban hành kế hoạch chuyển đổi số, gửi về Sở chậm nhất ngày 30/9/2025.\n\n"
+            "b) Chỉ đạo các trường cập nhật dữ liệu học sinh lên CSDL ngành, chậm nhất ngày 30/9/2025.\n\n"
+            "2. Các đơn vị trực thuộc Sở:\n\n"
+            "a) Kiện toàn Ban Chỉ đạo chuyển đổi số, chậm nhất ngày 30/9/2025.\n\n"
+            "Do hệ thống CSDL ngành tạm dừng để nâng cấp, thời hạn cập nhật dữ liệu nêu tại điểm b khoản 1 "
+            "Mục III Công văn này được gia hạn đến ngày 15/10/2025. Các nhiệm vụ khác giữ nguyên thời hạn.\n")
+    doc = extract(text, "so-gd.md")
+    assert by_phrase(doc, "cập nhật dữ liệu học sinh").deadline == date(2025, 10, 15)
+    assert by_phrase(doc, "Tham mưu ban hành kế hoạch").deadline == date(2025, 9, 30)
+    assert by_phrase(doc, "Kiện toàn Ban Chỉ đạo").deadline == date(2025, 9, 30)

@@ -142,3 +142,20 @@ def test_classify_heading() -> None:
     assert classify_heading("Kết quả/sản phẩm") == "product"
     assert classify_heading("Ghi chú") == "note"
     assert classify_heading("Xếp loại") is None
+
+
+def test_a_table_written_without_outer_pipes() -> None:
+    text = ("PHỤ LỤC\n\nSTT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành\n"
+            "----|----------|----------------|-----------------|---------------------\n"
+            "1 | Kiện toàn Tổ công nghệ số cộng đồng | Công chức Văn hóa - Xã hội | Trưởng các thôn | Trước ngày 10/3/2025\n"
+            "2 | Lắp đặt wifi miễn phí | Công chức Văn hóa - Xã hội | Doanh nghiệp viễn thông | Quý II/2025\n"
+            "\nMột dòng có | hai | gạch đứng nhưng không phải bảng.\n")
+    rows = find_task_tables(text)
+    assert [(r.clause, r.action, r.leads, r.coordinators, r.deadline_text) for r in rows] == [
+        ("1", "Kiện toàn Tổ công nghệ số cộng đồng", ("Công chức Văn hóa - Xã hội",), ("Trưởng các thôn",),
+         "Trước ngày 10/3/2025"),
+        ("2", "Lắp đặt wifi miễn phí", ("Công chức Văn hóa - Xã hội",), ("Doanh nghiệp viễn thông",), "Quý II/2025"),
+    ]
+    assert text[rows[0].start:rows[0].end].startswith("STT |") and text[rows[0].start:rows[0].end].endswith("Quý II/2025")
+    # a line of text with pipes and no separator row under it is no table
+    assert len(find_pipe_tables(text)) == 1

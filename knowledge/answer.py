@@ -336,8 +336,15 @@ class Engine:
                 if not ids and j - i > 2 and words[j - 2] == "cac" and words[j - 1] in _GROUP_LEVELS \
                         and words[i:j - 2] not in (["ubnd"], ["hdnd"]):
                     # "Phòng GD&ĐT các huyện": the group's "cấp huyện" alias
-                    level = f"{squeeze_runs(' '.join(words[i:j - 2]))} cap {words[j - 1]}"
-                    ids = self._alias.get(level) or ()
+                    head = " ".join(words[i:j - 2])
+                    ids = self._alias.get(f"{head} cap {words[j - 1]}") \
+                        or self._alias.get(f"{squeeze_runs(head)} cap {words[j - 1]}") or ()
+                if not ids and j - i > 2 and words[j - 1] in _GROUP_LEVELS and words[j - 2] not in ("cac", "cap") \
+                        and words[i:j - 1] not in (["ubnd"], ["hdnd"]):
+                    # "VP HĐND-UBND huyện" where only the group of every district's office has tasks
+                    head = " ".join(words[i:j - 1])
+                    ids = self._alias.get(f"{head} cap {words[j - 1]}") \
+                        or self._alias.get(f"{squeeze_runs(head)} cap {words[j - 1]}") or ()
                 if ids and (j - i > 1 or gram not in ("ubnd", "hdnd")):
                     best = (i, j - i, ids)
                     break
@@ -755,9 +762,15 @@ class Engine:
 
     def _time_view(self, q, view, today, units, scope_docs, scope_name, offset) -> Answer:
         kind, start, end, label = view
-        if scope_docs is None and not units:
-            about = self._docs_about(q, _TIME_WORDS)
-            if about:    # "Những việc ứng phó bão số 6 nào đã quá hạn?": the documents on that subject
+        if not units and (scope_docs is None or len(scope_docs) > 1):
+            place = frozenset(re.findall(r"[a-z0-9]+", search_form(scope_name))) if scope_docs and scope_name else frozenset()
+            about = self._docs_about(q, _TIME_WORDS | place)
+            if about and scope_docs is None:
+                # "Những việc ứng phó bão số 6 nào đã quá hạn?": the documents on that subject
+                scope_docs = tuple(d.id for d in about)
+            elif about and {d.id for d in about} < set(scope_docs):
+                # "Theo Thông báo PAR INDEX của Sở Nội vụ Bình Giang Nam …": of that place's documents,
+                # the one the question names by its subject and issuer
                 scope_docs = tuple(d.id for d in about)
         # counted and cut to the page shown in SQLite (by deadline, then id); only the page is loaded.
         # Overdue work comes latest deadline first: what has just slipped, not what slipped years ago
@@ -766,6 +779,13 @@ class Engine:
         total, page = self.store.due_page(start, end, exclude_done=True,
                                           unit_ids=[u.id for u in units] if units else None,
                                           doc_ids=scope_docs, offset=offset, limit=PAGE, latest_first=latest_first)
+        if kind == DUE_SOON and total == 0 and not offset and label == str(SOON_DAYS) \
+                and not re.search(r"\b(?:\d+ ngay|tuan)\b", search_form(q)):
+            # "Việc nào sắp đến hạn?" with nothing due within the week: the month ahead, rather than nothing
+            end, label = today + timedelta(days=SOON_WIDER_DAYS), str(SOON_WIDER_DAYS)
+            total, page = self.store.due_page(start, end, exclude_done=True,
+                                              unit_ids=[u.id for u in units] if units else None,
+                                              doc_ids=scope_docs, offset=offset, limit=PAGE, latest_first=False)
         order = {tid: n for n, tid in enumerate(page)}
         tasks = sorted(self.store.tasks(ids=page), key=lambda t: order[t.id])
         items = [self._item(t, today) for t in tasks]
@@ -881,6 +901,8 @@ class Engine:
 
 # ---- question understanding (folded search form) ----------------------------------
 OWN_RANKED = 400   # a unit's newest tasks searched first when every word of a question naming it is common
+SOON_DAYS = 7           # "sắp đến hạn": due within the week …
+SOON_WIDER_DAYS = 30    # … or, when nothing is, within the month ahead
 _GROUP_LEVELS = frozenset({"huyen", "xa", "tinh"})
 # "những xã nào …", "phường nào …": the kind of unit a question asks for
 _ASKED_LEVEL = re.compile(r"\b(xa|phuong|thi tran|huyen|thon|ban|ap) nao\b")
@@ -1015,7 +1037,7 @@ def _time_view(f: str, today: date):
         n = int(m.group(1))
         return (DUE_SOON, today, today + timedelta(days=n), str(n))
     if re.search(r"\b(?:sap den han|sap het han|sap toi han|gan den han|den han)\b", f) or re.search(r"\btuan nay\b", f):
-        n = 7
+        n = SOON_DAYS
         if re.search(r"\btuan nay\b", f):
             n = 6 - today.weekday()
         return (DUE_SOON, today, today + timedelta(days=max(n, 0)), str(max(n, 0)))

@@ -147,3 +147,60 @@ def test_a_group_asked_as_its_kind_and_level_and_a_board_by_the_initials_it_begi
     # "Ban QLDA": the initials begin those of "Ban Quản lý dự án đầu tư xây dựng …"
     answer = fold(ask(engine, "Ban QLDA báo cáo tiến độ thi công bao lâu một lần?", today=date(2025, 9, 1)))
     assert "hang tuan" in answer and "phong hoc bo mon" in answer
+
+
+def test_due_soon_looks_a_month_ahead_when_nothing_is_due_within_the_week(tmp_path):
+    (tmp_path / "binh-nam.txt").write_text(_FIRE_DIRECTIVE, encoding="utf-8")
+    (tmp_path / "so-gd.md").write_text(_SO_GD, encoding="utf-8")
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [tmp_path])
+    engine = Engine(store)
+    week = fold(ask(engine, "Việc nào sắp đến hạn?", today=date(2025, 9, 25)))
+    assert "7 ngay toi" in week and "30/09/2025" in week and "31/03/2026" not in week
+    month = fold(ask(engine, "Việc nào sắp đến hạn?", today=date(2026, 3, 5)))
+    assert "30 ngay toi" in month and "31/03/2026" in month
+    # a number of days asked for is kept, even when nothing falls in it
+    asked = fold(ask(engine, "Việc nào đến hạn trong 10 ngày tới?", today=date(2026, 3, 5)))
+    assert "31/03/2026" not in asked
+
+
+_SNV_NOTICE = """UBND TỈNH BÌNH NAM
+SỞ NỘI VỤ
+
+Số: 1436/TB-SNV
+
+Bình Nam, ngày 19 tháng 9 năm 2025
+
+THÔNG BÁO
+Kết quả Chỉ số cải cách hành chính (PAR INDEX) năm 2024 của UBND cấp huyện
+
+Sở Nội vụ đề nghị các đơn vị thực hiện các nội dung sau:
+
+1. Đối với Văn phòng HĐND và UBND các huyện:
+
+a) Thực hiện xin lỗi tổ chức, cá nhân bằng văn bản đối với hồ sơ TTHC trễ hạn.
+
+b) Công khai đầy đủ TTHC tại Bộ phận Một cửa, hoàn thành trước ngày 15/12/2025.
+
+Nơi nhận:
+- Như trên;
+
+GIÁM ĐỐC
+
+Tạ Thị Ngọc Diệp
+"""
+
+
+def test_every_districts_office_asked_as_one_and_a_document_named_among_its_places(tmp_path):
+    (tmp_path / "binh-nam.txt").write_text(_FIRE_DIRECTIVE, encoding="utf-8")
+    (tmp_path / "snv.md").write_text(_SNV_NOTICE, encoding="utf-8")
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [tmp_path])
+    engine = Engine(store)
+    # "VP HĐND-UBND huyện": the group "Văn phòng HĐND và UBND các huyện" (no single district's office has work)
+    answer = fold(ask(engine, "VP HĐND-UBND huyện phải làm gì với hồ sơ TTHC trễ hạn?", today=date(2025, 10, 1)))
+    assert "xin loi" in answer
+    # of the province's two documents, the one named by its subject: the Chỉ thị's Quý I/2026 is not listed
+    answer = fold(ask(engine, "Theo Thông báo PAR INDEX của Sở Nội vụ Bình Nam, việc nào sắp đến hạn?",
+                      today=date(2025, 12, 5)))
+    assert "15/12/2025" in answer and "31/03/2026" not in answer

@@ -377,7 +377,12 @@ class Engine:
 
     def _units_in(self, q: str, f: str, scope_docs: tuple[int, ...] | None) -> list[_Unit]:
         key = unit_key(q)
-        found = list(self._mentions(q)[1])   # (the memo is not to be appended to)
+        words, mentions = self._mentions(q)
+        # "… theo Quy chế khoáng sản huyện Phước Lâm": a place written bare after other words qualifies
+        # what comes before it; only opening the question ("Huyện Phước Lâm phải làm gì?") is it a unit
+        found = [m for m in mentions
+                 if not (m[0] > 0 and " ".join(words[m[0]:m[0] + m[1]]).startswith(_BARE_PLACE)
+                         and words[m[0] - 1] not in ("cua", "cho", "giao"))]
         if not found:
             fuzzy = self._fuzzy_unit(key) or self._unit_by_words(q)
             if fuzzy:
@@ -901,6 +906,7 @@ class Engine:
 
 # ---- question understanding (folded search form) ----------------------------------
 OWN_RANKED = 400   # a unit's newest tasks searched first when every word of a question naming it is common
+_BARE_PLACE = ("huyen ", "xa ", "tinh ", "thi xa ", "thi tran ", "phuong ", "quan ", "thanh pho ")
 SOON_DAYS = 7           # "sắp đến hạn": due within the week …
 SOON_WIDER_DAYS = 30    # … or, when nothing is, within the month ahead
 _GROUP_LEVELS = frozenset({"huyen", "xa", "tinh"})

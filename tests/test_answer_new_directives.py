@@ -204,3 +204,42 @@ def test_every_districts_office_asked_as_one_and_a_document_named_among_its_plac
     answer = fold(ask(engine, "Theo Thông báo PAR INDEX của Sở Nội vụ Bình Nam, việc nào sắp đến hạn?",
                       today=date(2025, 12, 5)))
     assert "15/12/2025" in answer and "31/03/2026" not in answer
+
+
+_MINERALS_RULE = """ỦY BAN NHÂN DÂN
+HUYỆN PHƯỚC AN
+
+Số: 1587/QĐ-UBND
+
+Phước An, ngày 18 tháng 7 năm 2022
+
+QUYẾT ĐỊNH
+Ban hành Quy chế phối hợp quản lý khoáng sản trên địa bàn huyện Phước An
+
+Điều 1. Trách nhiệm của Phòng Tài nguyên và Môi trường
+
+1. Chủ trì rà soát khu vực cấm hoạt động khoáng sản, trình UBND huyện trước ngày 30/9/2022.
+
+Điều 2. Trách nhiệm của Công an huyện
+
+1. Phối hợp với UBND huyện Phước An kiểm tra các điểm khai thác cát, sỏi trái phép.
+
+Nơi nhận:
+- Như trên;
+
+CHỦ TỊCH
+
+Lê Văn Tâm
+"""
+
+
+def test_a_place_written_after_a_documents_name_scopes_the_question_it_is_no_unit(tmp_path):
+    (tmp_path / "phuoc-an.md").write_text(_MINERALS_RULE, encoding="utf-8")
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [tmp_path])
+    engine = Engine(store)
+    answer = fold(ask(engine, "Theo Quy chế khoáng sản huyện Phước An, việc nào đã quá hạn?", today=date(2022, 10, 3)))
+    assert "30/09/2022" in answer and "khu vuc cam" in answer
+    # opening the question, the place is its UBND
+    answer = fold(ask(engine, "Huyện Phước An phối hợp làm gì?", today=date(2022, 10, 3)))
+    assert "ubnd huyen phuoc an" in answer

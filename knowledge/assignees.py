@@ -63,7 +63,7 @@ VERBS = tuple(sorted({
     "tham gia", "hoan thien", "cung co", "san sang", "ung pho", "so tan", "thu gom", "thu hoi", "kiem ke",
     "phat hien", "xu phat", "giai ngan", "van hanh", "bao ve", "binh xet", "dieu chuyen", "phan bo",
     "thanh toan", "quyet toan", "tham tra", "khao sat", "tham hoi", "tang qua", "xac dinh", "tap huan", "bieu duong", "phan luong", "lap dat", "kich hoat", "cai dat", "ra quan", "kiem dem",
-    "keu goi", "chang chong", "di doi", "thu nhan",
+    "keu goi", "chang chong", "di doi", "thu nhan", "can doi",
 }, key=len, reverse=True))
 # longest word first, factored by common prefixes (text.trie_pattern): these run at every word of a phrase
 VERB_RE = re.compile(r"(?:" + trie_pattern(VERBS) + r")(?![\w])")
@@ -137,7 +137,12 @@ def _person(text: str) -> UnitPhrase | None:
 @lru_cache(maxsize=PHRASE_CACHE)   # the same openings ("Phòng Nội vụ …", "UBND các xã …") come back again and again
 def _starts_with_unit(head: str) -> bool:
     f = fold_keep_length(head)
-    return bool(_START_RE.match(f)) and not _NOT_UNIT.match(f)
+    return bool(_START_RE.match(f)) and not _NOT_UNIT.match(f) or _is_newspaper(head)
+
+
+def _is_newspaper(text: str) -> bool:
+    """'Báo Hòa Nguyên', 'Báo Lam Giang': a newspaper (a capitalised name after "Báo"; "Báo cáo" is a verb)."""
+    return text.startswith("Báo ") and text[4:5].isupper()
 
 
 def unit_phrase(text: str, *, allow_colon: bool = True, max_words: int = 45,
@@ -148,7 +153,7 @@ def unit_phrase(text: str, *, allow_colon: bool = True, max_words: int = 45,
     if text[lead:lead + 1] in "ĐđÔôBb" and (person := _person(text[lead:])):
         return UnitPhrase(person.units, lead + person.end, person.written, person.ended_by)
     f = folded if folded is not None else fold_keep_length(text)
-    if not _START_RE.match(f, lead) or _NOT_UNIT.match(f, lead):
+    if (not _START_RE.match(f, lead) or _NOT_UNIT.match(f, lead)) and not _is_newspaper(text[lead:lead + 6]):
         return None
     end = _phrase_end(text, f, lead, allow_colon, max_words)
     if end is None:

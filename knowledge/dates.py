@@ -262,7 +262,7 @@ def urgency_of(text: str) -> str | None:
 
 # "trong năm 2024", "đến hết năm 2025", "phấn đấu đến năm 2030" (led by their words' letters, see
 # text.word_led), or a text that opens with "Năm 2024,"
-_TARGET_YEAR = re.compile(word_led(("trong", "hoan thanh trong", r"den(?:\s+het)?", r"phan dau(?:\s+den)?"))
+_TARGET_YEAR = re.compile(word_led(("trong", "hoan thanh trong", r"den(?:\s+het)?", r"phan dau(?:\s+den)?", "cuoi"))
                           + r"\s+nam\s+(?P<y>\d{4})\b")
 _YEAR_FIRST = re.compile(r"\s*nam\s+(?P<y>\d{4})\s*,")   # only at the start ("Năm 2024, …")
 _NAM_YEAR = re.compile(r"nam\s+\d{4}")   # what either pattern cannot match without

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import dataclasses
+from datetime import date
 from dataclasses import dataclass, field
 
 from knowledge import dates
@@ -35,6 +36,10 @@ _TASK_HEADINGS = re.compile(r"(?:nhiem vu|giai phap|to chuc thuc hien|phan cong|
 _PERIOD = re.compile(r"(?i)^(?P<period>(?:từ\s+(?:ngày\s+)?[^:;]{1,30}?\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4}|"
                      r"(?:hoàn thành\s+)?trước\s+ngày\s+\d{1,2}/\d{1,2}/\d{4}|tháng\s+\d{1,2}/\d{4}|quý\s+[IV]{1,3}/\d{4})"
                      r"\s*:\s*(?P<rest>\S.*)$")
+# "Giai đoạn 1: Tuyên truyền (từ ngày 01/3/2025 đến ngày 31/3/2025)", "Đợt 2 (từ tháng 4 đến hết tháng 6/2025):"
+# a phase whose end is the deadline of the tasks listed under it
+_PHASE = re.compile(r"(?i)^(?:giai đoạn|đợt)\s+(?:\d{1,2}|[IVX]{1,4})\b[^\n]{0,160}?\b(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?"
+                    r"(?P<end>\d{1,2}/\d{1,2}/\d{4}|tháng\s+\d{1,2}/\d{4}|quý\s+[IV]{1,3}/\d{4})\s*\)?\s*[:.]?\s*$")
 # "Nhận được Công văn này, …": how a closing line may open
 _RECEIVED = r"(?:nhan duoc [^,.]{3,40} nay,? )?"
 _CLOSING = re.compile(
@@ -85,6 +90,7 @@ class _Walk:
     levels: dict[str, tuple[str, ...]] = field(default_factory=dict)   # roman/num/letter -> units
     labels: dict[str, str] = field(default_factory=dict)
     bullets: int = 0
+    phase_end: str | None = None   # "Giai đoạn 1 (từ ngày 01/3/2025 đến ngày 31/3/2025)": its tasks' deadline
     bullet_units: tuple[str, ...] = ()   # "- Công an huyện:" heads the "+ …" bullets below it
     bullet_label: str = ""
     drafts: list[_Draft] = field(default_factory=list)
@@ -222,6 +228,11 @@ def _visit(w: _Walk, p: Para) -> None:
         return
     if _label_line(w, p):
         return
+    if f.startswith(("giai doan", "dot ")) and (phase := _PHASE.match(p.text)):
+        w.phase_end = phase.group("end")
+        w.levels = {k: v for k, v in w.levels.items() if k == "roman"}
+        w.labels = {k: v for k, v in w.labels.items() if k == "roman"}
+        return
     assigns: bool | None = None   # outside a zone: whether the item names who it assigns (asked once)
     if p.kind in ORDER:
         w.item_drafts = []
@@ -233,6 +244,8 @@ def _visit(w: _Walk, p: Para) -> None:
         w.labels[p.kind] = p.label
         w.bullets = 0
         w.bullet_units, w.bullet_label = (), ""
+        if p.kind == "roman":
+            w.phase_end = None
         if p.kind == "roman":
             heading = f
             if _EVALUATION_HEADINGS.match(heading):
@@ -476,7 +489,7 @@ def _take(w: _Walk, p: Para) -> None:
     assignees = own or _current_units(w)
     for part_units, part in _split_nested(w, text):
         units = part_units or assignees
-        d = _Draft(_clause(w), part, units, urgency=w.default_urgency, source=p.text)
+        d = _Draft(_clause(w), part, units, urgency=w.default_urgency, source=p.text, deadline_text=w.phase_end)
         w.drafts.append(d)
         w.item_drafts.append(d)
 
@@ -601,13 +614,17 @@ def _task_fields(w: _Walk, d: _Draft, action: str, folded: str | None, plain_hit
         if deadline is None:
             recurrence = recurrence or dates.recurrence_of(d.deadline_text)[0]
             urgency = dates.urgency_of(d.deadline_text) or urgency
+    target_year = dates.target_year_of(action, folded)
+    if deadline is None and recurrence is None and target_year and (not issued or int(issued[:4]) <= target_year):
+        # "hoàn thành trong năm 2025", "vào cuối năm 2025": due by the year's last day
+        deadline = dates.DeadlineHit(date(target_year, 12, 31), None, 0, 0)
     via = _VIA_RE.search(action)
     monitors = tuple(u for u in (_units(w, [via.group(1)]) if via else ()) if u not in d.assignees)
     return dict(
         seq=seq, clause=d.clause, action=action, assignees=d.assignees, coordinators=coords,
         monitors=monitors, deadline=deadline.day if deadline else None,
         deadline_time=deadline.time if deadline else None, recurrence=recurrence, recurrence_day=recur_day,
-        urgency=urgency, target_year=dates.target_year_of(action, folded))
+        urgency=urgency, target_year=target_year)
 
 
 def _action_of(d: _Draft) -> tuple[str, str | None]:

@@ -817,3 +817,36 @@ def test_an_extension_naming_its_clause_by_point_section_and_part_moves_only_tha
     assert by_phrase(doc, "cập nhật dữ liệu học sinh").deadline == date(2025, 10, 15)
     assert by_phrase(doc, "Tham mưu ban hành kế hoạch").deadline == date(2025, 9, 30)
     assert by_phrase(doc, "Kiện toàn Ban Chỉ đạo").deadline == date(2025, 9, 30)
+
+
+def test_a_phases_end_is_the_deadline_of_the_tasks_listed_under_it_and_its_start_is_none():
+    text = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ TÂN HƯNG\n\nSố: 48/KH-UBND\n\nTân Hưng, ngày 20 tháng 02 năm 2025\n\n"
+            "KẾ HOẠCH\nLập lại trật tự lòng đường, vỉa hè\n\n### III. NỘI DUNG VÀ THỜI GIAN THỰC HIỆN\n\n"
+            "#### Giai đoạn 1: Tuyên truyền, vận động (từ ngày 01/3/2025 đến ngày 31/3/2025)\n\n"
+            "**a) UBND các phường:**\n\n- Tổ chức tuyên truyền trên hệ thống loa truyền thanh phường;\n"
+            "- Đề xuất danh mục tuyến phố kiểu mẫu, trình UBND thành phố trước ngày 15/3/2025.\n\n"
+            "#### Giai đoạn 2: Ra quân xử lý vi phạm (từ ngày 01/4/2025 đến ngày 30/6/2025)\n\n"
+            "**a) Công an thành phố:**\n\n- Xử lý nghiêm các trường hợp dừng, đỗ xe ô tô trên vỉa hè.\n\n"
+            "### IV. TỔ CHỨC THỰC HIỆN\n\n1. Phòng Quản lý đô thị tham mưu quy định các tuyến đường được tạm sử dụng vỉa hè.\n")
+    doc = extract(text, "tan-hung.md")
+    assert by_phrase(doc, "loa truyền thanh").deadline == date(2025, 3, 31)
+    assert by_phrase(doc, "tuyến phố kiểu mẫu").deadline == date(2025, 3, 15)   # its own date stands
+    parking = by_phrase(doc, "đỗ xe ô tô")
+    assert parking.assignees == ("Công an thành phố",) and parking.deadline == date(2025, 6, 30)
+    assert by_phrase(doc, "tạm sử dụng vỉa hè").deadline is None   # after the phases, no phase end
+    assert not [t for t in doc.tasks if t.deadline in (date(2025, 3, 1), date(2025, 4, 1))]
+
+
+def test_work_to_finish_within_or_by_the_end_of_a_year_is_due_on_its_last_day():
+    text = ("ỦY BAN NHÂN DÂN\nTHỊ XÃ VÂN KHÊ\n\nSố: 21/TB-UBND\n\nVân Khê, ngày 22 tháng 01 năm 2025\n\n"
+            "Chủ tịch UBND thị xã phân công như sau:\n\n"
+            "- Ban Quản lý dự án đầu tư xây dựng thị xã: hoàn thành, đưa vào sử dụng Trường Mầm non Hoa Sen cuối năm 2025.\n"
+            "- Phòng Tài nguyên và Môi trường: cấp giấy chứng nhận lần đầu cho 350 hộ gia đình trong năm 2025;\n"
+            "- Phòng Văn hóa và Thông tin: định kỳ hằng quý báo cáo kết quả trong năm 2025;\n"
+            "- Báo Vân Khê tăng cường tuyên truyền về cải cách hành chính.\n")
+    doc = extract(text, "van-khe.txt")
+    assert by_phrase(doc, "Trường Mầm non Hoa Sen").deadline == date(2025, 12, 31)
+    assert by_phrase(doc, "350 hộ gia đình").deadline == date(2025, 12, 31)
+    assert by_phrase(doc, "hằng quý báo cáo").deadline is None   # recurring work has no year-end deadline
+    # a newspaper ("Báo" and a name, not "báo cáo") is a unit
+    assert by_phrase(doc, "tuyên truyền về cải cách").assignees == ("Báo Vân Khê",)

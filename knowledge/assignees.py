@@ -63,7 +63,7 @@ VERBS = tuple(sorted({
     "tham gia", "hoan thien", "cung co", "san sang", "ung pho", "so tan", "thu gom", "thu hoi", "kiem ke",
     "phat hien", "xu phat", "giai ngan", "van hanh", "bao ve", "binh xet", "dieu chuyen", "phan bo",
     "thanh toan", "quyet toan", "tham tra", "khao sat", "tham hoi", "tang qua", "xac dinh", "tap huan", "bieu duong", "phan luong", "lap dat", "kich hoat", "cai dat", "ra quan", "kiem dem",
-    "keu goi", "chang chong", "di doi", "thu nhan", "can doi",
+    "keu goi", "chang chong", "di doi", "thu nhan", "can doi", "don dep",
 }, key=len, reverse=True))
 # longest word first, factored by common prefixes (text.trie_pattern): these run at every word of a phrase
 VERB_RE = re.compile(r"(?:" + trie_pattern(VERBS) + r")(?![\w])")
@@ -136,6 +136,8 @@ def _person(text: str) -> UnitPhrase | None:
 
 @lru_cache(maxsize=PHRASE_CACHE)   # the same openings ("Phòng Nội vụ …", "UBND các xã …") come back again and again
 def _starts_with_unit(head: str) -> bool:
+    if head[:3] in ("Số ", "Sổ ", "số ", "sổ "):
+        return False   # a number, a register: folded, either reads as "Sở"
     f = fold_keep_length(head)
     return bool(_START_RE.match(f)) and not _NOT_UNIT.match(f) or _is_newspaper(head)
 

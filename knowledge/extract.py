@@ -90,6 +90,7 @@ class _Walk:
     levels: dict[str, tuple[str, ...]] = field(default_factory=dict)   # roman/num/letter -> units
     labels: dict[str, str] = field(default_factory=dict)
     bullets: int = 0
+    parts_of: _Draft | None = None   # the task whose listed parts ("…, gồm:") the paragraphs go on with
     phase_end: str | None = None   # "Giai đoạn 1 (từ ngày 01/3/2025 đến ngày 31/3/2025)": its tasks' deadline
     bullet_units: tuple[str, ...] = ()   # "- Công an huyện:" heads the "+ …" bullets below it
     bullet_label: str = ""
@@ -228,6 +229,14 @@ def _visit(w: _Walk, p: Para) -> None:
         return
     if _label_line(w, p):
         return
+    if p.kind in ("bullet", "plain") and w.item_drafts and not _intro(p.text) and not _assigns_itself(p.text) \
+            and (_LISTS_ITS_PARTS.search(fold(w.item_drafts[-1].text[-40:]))
+                 or w.parts_of is w.item_drafts[-1] and w.item_drafts[-1].text.rstrip().endswith((";", ","))):
+        # "… số hóa dữ liệu hộ tịch, gồm: / * Sổ khai sinh …; / * Sổ kết hôn …": parts of that task
+        d = w.parts_of = w.item_drafts[-1]
+        d.text = f"{d.text.rstrip()} {p.text}"
+        return
+    w.parts_of = None
     if f.startswith(("giai doan", "dot ")) and (phase := _PHASE.match(p.text)):
         w.phase_end = phase.group("end")
         w.levels = {k: v for k, v in w.levels.items() if k == "roman"}
@@ -285,6 +294,18 @@ def _visit(w: _Walk, p: Para) -> None:
     if p.kind in ORDER and _is_heading(p.text):
         return
     _take(w, p)
+
+
+def _assigns_itself(text: str) -> bool:
+    """'Thôn Đông: tuyến …', 'Phòng Y tế tổ chức …': a unit and its work (not 'Sổ đăng ký khai sinh …')."""
+    if not starts_with_unit(text):
+        return False
+    up = unit_phrase(text, allow_colon=True)
+    return bool(up) and up.ended_by in ("verb", "colon") and up.end < len(text)
+
+
+# a task's text that goes on in the bullets below it ("…, gồm:", "… Cụ thể:")
+_LISTS_ITS_PARTS = re.compile(r"\b(?:gom|cu the(?: nhu sau)?)\s*:?\s*$")
 
 
 def _bullet_heading(w: _Walk, p: Para) -> bool:
@@ -396,11 +417,12 @@ def _preamble(w: _Walk, text: str) -> None:
     """'UBND tỉnh yêu cầu Thủ trưởng … khẩn trương triển khai một số nội dung sau:'"""
     w.zone = True
     w.levels.clear()
-    m = re.search(r"(?i)(?<![\wÀ-ỹ])(?:yêu cầu|giao(?: cho)?|đề nghị|chỉ đạo)\s+(?=\S)", text)
-    if m:
-        up = unit_phrase(text[m.end():])
+    # the verb that names the addressees: "… tại cuộc họp giao ban ngày 08-9-2025, UBND xã yêu cầu các thôn …"
+    for m in reversed(list(re.finditer(r"(?i)(?<![\wÀ-ỹ])(?:yêu cầu|giao(?: cho)?|đề nghị|chỉ đạo)\s+(?=\S)", text))):
+        up = unit_phrase(text[m.end():]) if starts_with_unit(text[m.end():]) else None
         if up:
             w.default_units = _units(w, up.units)
+            break
     w.default_urgency = dates.urgency_of(text) if dates.urgency_of(text) in ("ngay", "khan_truong") else None
 
 

@@ -10,8 +10,8 @@ from knowledge.text import PAGE_NUMBER, squash
 ROMAN_NUMS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _ROMAN_RE = re.compile(r"^(?P<label>(?:" + "|".join(sorted(ROMAN_NUMS, key=len, reverse=True)) + r"))[.)]\s+(?P<rest>.*)$", re.S)
 _ARTICLE_RE = re.compile(r"^(?P<label>(?:Điều|Mục|Phần|Chương)\s+(?:\d{1,2}|[IVX]{1,4}))\s*[.:]\s*(?P<rest>.*)$", re.S)
-_NUM_RE = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){0,2})[.)]?\s+(?P<rest>(?!\d)\S.*)$", re.S)
-_LETTER_RE = re.compile(r"^(?P<label>[a-zđ])[)\.]\s+(?P<rest>.*)$", re.S)
+_NUM_RE = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){0,2})[.)/]?\s+(?P<rest>(?!\d)\S.*)$", re.S)
+_LETTER_RE = re.compile(r"^(?P<label>[a-zđ])[)./]\s+(?P<rest>.*)$", re.S)
 _BULLET_RE = re.compile(r"^(?P<label>[-–+•*])\s+(?P<rest>.*)$", re.S)
 _FOOTNOTE_RE = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^?\d+\]:?)\s*\S")
 _FOOTNOTE_FIRST = "¹²³⁴⁵⁶⁷⁸⁹⁰["
@@ -64,7 +64,7 @@ def _classify(raw: str, bold: bool) -> Para:
 
 _COUNTED = re.compile(r"(?:tháng|năm|ngày|giờ|%)")   # what follows a number that opens a sentence
 _BLANK_LINE = re.compile(r"\n\s*\n")
-_ITEM_START = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*\*)?\s*(?:[-–+•]\s|\d{1,2}(?:\.\d{1,2}){0,2}[.)]\s|[a-zđ]\)\s|(?:" + "|".join(ROMAN_NUMS)
+_ITEM_START = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*\*)?\s*(?:[-–+•]\s|\*\s|\d{1,2}(?:\.\d{1,2}){0,2}[.)/]\s|[a-zđ][)/]\s|(?:" + "|".join(ROMAN_NUMS)
                          + r")\.\s|Điều\s+\d)")
 
 

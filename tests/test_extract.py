@@ -850,3 +850,48 @@ def test_work_to_finish_within_or_by_the_end_of_a_year_is_due_on_its_last_day():
     assert by_phrase(doc, "hằng quý báo cáo").deadline is None   # recurring work has no year-end deadline
     # a newspaper ("Báo" and a name, not "báo cáo") is a unit
     assert by_phrase(doc, "tuyên truyền về cải cách").assignees == ("Báo Vân Khê",)
+
+
+_COMMUNE_LETTER = """UBND HUYỆN KIM SƠN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+  UBND XÃ TÂN SƠN                      Độc lập - Tự do - Hạnh phúc
+   Số: 214/UBND                    Tân Sơn, ngày 10 tháng 9 năm 2025
+V/v triển khai nhiệm vụ tháng 9
+
+Thực hiện ý kiến kết luận tại cuộc họp giao ban ngày 08-9-2025, UBND xã Tân Sơn yêu cầu các thôn, các bộ phận chuyên môn thực hiện một số nội dung sau:
+
+1/ Công tác phòng, chống thiên tai
+
+a/ Ban Công an xã xây dựng phương án bảo đảm an ninh trật tự khi có mưa lũ.
+
+b/ Các thôn chuẩn bị vật tư, phương tiện theo phương châm "4 tại chỗ", gồm:
+  * Bao tải, cọc tre, bạt che phục vụ hộ đê;
+  * Đèn pin, áo phao, loa cầm tay.
+
+2/ Công tác tư pháp
+
+a/ Công chức Tư pháp - Hộ tịch số hóa dữ liệu hộ tịch lịch sử, gồm:
+  * Sổ đăng ký khai sinh từ năm 2006 đến năm 2015;
+  * Sổ đăng ký kết hôn từ năm 2006 đến năm 2015.
+Thời hạn hoàn thành: 31-10-2025.
+
+Nơi nhận:
+- Như trên;
+
+CHỦ TỊCH
+
+Bùi Văn Sáng
+"""
+
+
+def test_items_marked_with_slashes_and_a_tasks_listed_parts_after_gom():
+    doc = extract(_COMMUNE_LETTER, "tan-son.txt")
+    plan = by_phrase(doc, "phương án bảo đảm an ninh")
+    assert plan.assignees == ("Ban Công an xã",) and plan.clause == "1.a"
+    supplies = by_phrase(doc, "chuẩn bị vật tư")
+    assert supplies.assignees == ("Các thôn",) and "Đèn pin" in supplies.action
+    records = by_phrase(doc, "số hóa dữ liệu hộ tịch")
+    assert "Sổ đăng ký kết hôn" in records.action and records.deadline == date(2025, 10, 31)
+    # the listed parts are no tasks of their own, and "Sổ …" is no "Sở"
+    assert not [t for t in doc.tasks if t.action.startswith(("Bao tải", "Đèn pin", "Sổ đăng ký"))]
+    # "cuộc họp giao ban …" is no assignment: the addressees come after "yêu cầu"
+    assert not [t for t in doc.tasks if any("ngày 08-9-2025" in a for a in t.assignees)]

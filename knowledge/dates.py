@@ -34,8 +34,9 @@ _CUE = "(?:" + "|".join(_CUES) + ")"
 # "hoàn thành trong 6 tháng đầu năm 2025": the end of that half year
 _HALF_RE = re.compile(word_led(("trong", "truoc", "cham nhat", r"hoan thanh(?:\s+trong)?"))
                       + r"\s+(?:het\s+)?6 thang (?P<half>dau|cuoi) nam\s+(?P<y>\d{4})")
-_NO_YEAR_RE = re.compile(r"(?:truoc|cham nhat(?:\s+la)?)\s+ngay\s+(?P<d>\d{1,2})\s*(?:/|\s+thang\s+)\s*(?P<m>\d{1,2})"
+_NO_YEAR_RE = re.compile(r"(?:truoc|cham nhat(?:\s+la)?)\s+(?:ngay\s+(?P<d>\d{1,2})\s*(?:/|\s+thang\s+)|(?P<d1>\d{1,2})\s*/)\s*(?P<m>\d{1,2})"
                          r"(?![\d/])(?!\s*(?:/|nam\s+\d))")
+_CLAUSE_END = re.compile(r"\s*(?:[.;,:)]|$)")
 # "trong quý IV" without a year: the directive's year
 _QUARTER_NO_YEAR = re.compile(r"(?:trong|truoc|cham nhat|hoan thanh(?:\s+trong)?)\s+quy\s+(?P<q>iv|iii|ii|i)(?![\w/])(?!\s+nam\s+\d)")
 _SAME_DAY = re.compile(r"\bngay trong ngay\b|\btrong ngay hom nay\b")   # "họp ngay trong ngày": the day it is issued
@@ -147,16 +148,19 @@ def find_deadlines(text: str, issued_on: str | None = None, folded: str | None =
         for m in _RELATIVE_RE.finditer(f):
             add(base + timedelta(days=int(m["n"])), None, m)
     floor = _issue_floor(issued_on)
-    if floor and len(issued_on or "") == 10 and ("truoc ngay" in f or "cham nhat" in f) and ("/" in f or "thang" in f):
+    if floor and len(issued_on or "") == 10 and ("truoc " in f or "cham nhat" in f) and ("/" in f or "thang" in f):
         # "báo cáo UBND tỉnh trước ngày 20/9": the day and month of the directive's own year (or of
         # the next, when that day is already past), never a yearly "trước ngày 15/6 và 15/12 hằng năm"
         for m in _NO_YEAR_RE.finditer(f):
             around = f[max(0, m.start() - 80):m.end() + 60]
             if _YEARLY.search(around):
                 continue
-            day = _mk(floor.year, int(m["m"]), int(m["d"]))
+            if m["d1"] and not _CLAUSE_END.match(f, m.end()):
+                continue   # "trước 20/9" ends its clause; "trước 2/3 số hộ" is a fraction
+            dd = int(m["d"] or m["d1"])   # "trước ngày 20/9", "trước 20/9"
+            day = _mk(floor.year, int(m["m"]), dd)
             if day and day < floor:
-                day = _mk(floor.year + 1, int(m["m"]), int(m["d"]))
+                day = _mk(floor.year + 1, int(m["m"]), dd)
             add(day, None, m)
     if floor and len(issued_on or "") == 10 and "quy" in f:
         for m in _QUARTER_NO_YEAR.finditer(f):

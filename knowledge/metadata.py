@@ -166,6 +166,11 @@ def _issuer(head: str, plain: str, place: str | None) -> str | None:
     if parent and found and found[-1].start() >= parent.end():
         parent = None   # "UBND HUYỆN X / ỦY BAN NHÂN DÂN / XÃ Y": the block under the parent's line issues
     if parent:
+        below = _PARENT_RE.match(top, parent.end() + 1)
+        if below and not top[parent.end():below.start()].strip():
+            # "UBND HUYỆN X / UBND XÃ Y": the lower of two People's Committees issues
+            return f"UBND {below.group(1).lower()} {_title_place(below.group(2))}"
+    if parent:
         after = top[parent.end():]
         agency = _AGENCY_RE.match(after.lstrip("\n* ")) if after.strip() else None
         if agency and not agency.group(1).startswith("CỘNG"):

@@ -895,3 +895,16 @@ def test_items_marked_with_slashes_and_a_tasks_listed_parts_after_gom():
     assert not [t for t in doc.tasks if t.action.startswith(("Bao tải", "Đèn pin", "Sổ đăng ký"))]
     # "cuộc họp giao ban …" is no assignment: the addressees come after "yêu cầu"
     assert not [t for t in doc.tasks if any("ngày 08-9-2025" in a for a in t.assignees)]
+
+
+def test_a_commune_under_its_district_typed_as_two_committees_issues_and_a_day_and_month_without_ngay():
+    doc = extract(_COMMUNE_LETTER.replace("khi có mưa lũ.", "khi có mưa lũ, hoàn thành trước 30/9."), "tan-son.txt")
+    assert doc.issuer == "UBND xã Tân Sơn"
+    assert by_phrase(doc, "phương án bảo đảm an ninh").deadline == date(2025, 9, 30)
+
+
+def test_a_bare_day_and_month_is_a_deadline_only_where_its_clause_ends():
+    from knowledge.dates import find_deadlines
+    assert [h.day for h in find_deadlines("gửi danh sách về UBND xã trước 20/9.", "2025-09-10")] == [date(2025, 9, 20)]
+    assert find_deadlines("giảm so với trước 2/3 số hộ nghèo", "2025-09-10") == []
+    assert find_deadlines("báo cáo trước 15/6 và 15/12 hằng năm.", "2025-09-10") == []

@@ -666,11 +666,13 @@ class Engine:
                     place |= set(named.split()) | set(squeeze_runs(named).split())
         # "Phòng Bảo trợ xã hội Sở LĐ-TB&XH": an issuer's name qualifies the unit asked about, it is no topic
         place |= self._issuer_words(q)
-        q = re.sub(r"(?i)\b(?:theo|trong|tại|của)?\s*(?:văn bản|công văn|thông báo|kế hoạch|chỉ thị|quyết định|công điện|CV|VB|KH|TB|QĐ|CT|CĐ)\s+(?:số\s+)?\d+(?:/[\w\-Đđ]+)*",
+        q = re.sub(r"(?i)\b(?:theo|trong|tại|tai|của|cua)?\s*(?:văn bản|công văn|thông báo|kế hoạch|chỉ thị|quyết định|công điện|"
+                   r"van ban|cong van|thong bao|ke hoach|chi thi|quyet dinh|cong dien|CV|VB|KH|TB|QĐ|CT|CĐ)\s+(?:số\s+|so\s+)?\d+(?:/[\w\-Đđ]+)*",
                    " ", q)
         if units:   # "Trung tâm KSBT có nhiệm vụ gì trong kế hoạch phòng chống sốt xuất huyết?": the words
             # after "trong kế hoạch" name the document the unit's work is in, not a part of that work
-            q = re.sub(r"(?i)\b(?:trong|theo|tại)\s+(?:văn bản|công văn|thông báo|kế hoạch|chỉ thị|quyết định)\b[^?,;.]*", " ", q)
+            q = re.sub(r"(?i)\b(?:trong|theo|tại|tai)\s+(?:văn bản|công văn|thông báo|kế hoạch|chỉ thị|quyết định|van ban|"
+                       r"cong van|thong bao|ke hoach|chi thi|quyet dinh|KH|CV|TB|CT|QĐ)\b[^?,;.]*", " ", q)
         toks = tokens(q)
         out = []
         for n, w in enumerate(toks):

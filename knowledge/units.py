@@ -28,7 +28,7 @@ LONG_FORMS = (
 # Short prefixes spelled long (folded, at the start of a unit name).
 SHORT_PREFIXES = (
     ("vp ", "van phong "), ("tt ", "trung tam "), ("ca ", "cong an "),
-    ("bql ", "ban quan ly "), ("cn ", "chi nhanh "),
+    ("bql ", "ban quan ly "), ("cn ", "chi nhanh "), ("cdt ", "chu dau tu "),
 )
 # Kinds of unit: the words a name starts with (longest first).
 UNIT_TYPES = tuple(sorted((

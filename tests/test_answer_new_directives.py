@@ -243,3 +243,26 @@ def test_a_place_written_after_a_documents_name_scopes_the_question_it_is_no_uni
     # opening the question, the place is its UBND
     answer = fold(ask(engine, "Huyện Phước An phối hợp làm gì?", today=date(2022, 10, 3)))
     assert "ubnd huyen phuoc an" in answer
+
+
+def test_a_document_named_without_diacritics_or_by_its_abbreviation_is_no_topic(tmp_path):
+    (tmp_path / "binh-nam.txt").write_text(_FIRE_DIRECTIVE, encoding="utf-8")
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [tmp_path])
+    engine = Engine(store)
+    engine.ask("Sở Công Thương phải làm gì?", today=date(2025, 2, 1))   # loads the catalogue
+    for q in ("so cong thuong phai lam gi trong ke hoach du lich nam 2025",
+              "Sở Công Thương phải làm gì theo CT 02/CT-UBND?", "so cong thuong lam gi theo cong van so 15"):
+        units = engine._units_in(q, fold(q), None)
+        assert [u.name for u in units] == ["Sở Công Thương"]
+        assert engine._topic(q, None, units) == [], q
+
+
+def test_cdt_is_the_investor(tmp_path):
+    text = _FIRE_DIRECTIVE.replace("2. Sở Xây dựng kiểm tra an toàn PCCC các công trình chưa nghiệm thu.",
+                                   "2. Chủ đầu tư báo cáo tiến độ thi công Bệnh viện đa khoa định kỳ hằng tuần.")
+    (tmp_path / "binh-nam.txt").write_text(text, encoding="utf-8")
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [tmp_path])
+    answer = fold(ask(Engine(store), "CĐT phải làm gì?", today=date(2025, 2, 1)))
+    assert "chu dau tu" in answer and "hang tuan" in answer

@@ -201,6 +201,11 @@ class Engine:
             if docs:
                 return self._doc_summary(q, docs[0], today)
 
+        role = _ASKED_ROLE.search(f)
+        if role:   # "Ai là trưởng ban chỉ đạo …?": the member named with that role in a decision's list
+            holders = self._role_holders(q, role.group("role") or role.group("role2"), scope_docs)
+            if holders:
+                return Answer(FACTS, q, today, facts=tuple(holders), scope=scope_name)
         units = self._units_in(q, f, scope_docs)
         issued = self._issued_by(q, units)
         if issued:
@@ -869,6 +874,25 @@ class Engine:
         items = [self._item(t, today) for t in self.store.tasks(doc_id=doc.id)]
         return Answer(DOC_SUMMARY, q, today, documents=(doc,), tasks=tuple(items), total=len(items))
 
+    def _role_holders(self, q: str, role: str, scope_docs) -> list[Fact]:
+        """The lines of a member list ('1. Ông Lê Minh Tuấn, Phó Chủ tịch UBND huyện — Trưởng ban;') that
+        give exactly that role, best first by how much of the question the document's subject shares."""
+        holder = re.compile(rf"\b(?:ong|ba|dong chi)\s+[^;]{{3,160}}?\s[-–—]\s*{role}\s*[;.,]?\s*$")
+        found: list[tuple[float, Fact]] = []
+        words = [w for w in tokens(q) if w not in _QUESTION_WORDS]
+        for p in self._search_passages(role.split(), 200):
+            if scope_docs is not None and p["doc_id"] not in scope_docs:
+                continue
+            for sent in _sentences(p["text"]):
+                if holder.search(search_form(sent)):
+                    doc = self._docs.get(p["doc_id"])
+                    about = search_form(" ".join(filter(None, (doc.subject, doc.issuer)))) if doc else ""
+                    found.append((_overlap(words, about), Fact(sent.strip(), p["doc_id"], p["clause"])))
+        if not found:
+            return []
+        best = max(s for s, _ in found)
+        return [fact for s, fact in sorted(found, key=lambda x: -x[0]) if s >= best - 0.1][:3]
+
     def _facts(self, words: list[str], scope_docs, *, numeric: bool = False) -> tuple[list[Fact], float]:
         if not words:
             return [], 0.0
@@ -912,6 +936,9 @@ _BARE_PLACE = ("huyen ", "xa ", "tinh ", "thi xa ", "thi tran ", "phuong ", "qua
 SOON_DAYS = 7           # "sắp đến hạn": due within the week …
 SOON_WIDER_DAYS = 30    # … or, when nothing is, within the month ahead
 _GROUP_LEVELS = frozenset({"huyen", "xa", "tinh"})
+# "Ai là trưởng ban …?", "phó trưởng ban thường trực … là ai": a member's role in a board or group
+_ROLES = r"(?:pho truong ban thuong truc|pho truong ban|truong ban|to truong|to pho|pho truong doan|truong doan)"
+_ASKED_ROLE = re.compile(rf"\bai (?:la|lam) (?P<role>{_ROLES})\b|^(?P<role2>{_ROLES})\b.{{0,120}}\bla ai\b")
 # "những xã nào …", "phường nào …": the kind of unit a question asks for
 _ASKED_LEVEL = re.compile(r"\b(xa|phuong|thi tran|huyen|thon|ban|ap) nao\b")
 _PLAIN_WORD = re.compile(r"[a-z0-9]+")   # a word the full-text tokenizer keeps whole

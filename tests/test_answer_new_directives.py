@@ -266,3 +266,43 @@ def test_cdt_is_the_investor(tmp_path):
     ingest_paths(store, [tmp_path])
     answer = fold(ask(Engine(store), "CĐT phải làm gì?", today=date(2025, 2, 1)))
     assert "chu dau tu" in answer and "hang tuan" in answer
+
+
+_BOARD_DECISION = """ỦY BAN NHÂN DÂN
+HUYỆN BẮC SƠN
+
+Số: 356/QĐ-UBND
+
+Bắc Sơn, ngày 14 tháng 01 năm 2025
+
+QUYẾT ĐỊNH
+Thành lập Ban Chỉ đạo giải ngân vốn đầu tư công năm 2025
+
+QUYẾT ĐỊNH:
+
+Điều 1. Thành lập Ban Chỉ đạo giải ngân vốn đầu tư công năm 2025 huyện Bắc Sơn, gồm các ông (bà) có tên sau:
+
+1. Ông Lê Minh Tuấn, Phó Chủ tịch UBND huyện — Trưởng ban;
+2. Bà Trịnh Thị Hồng Nhung, Trưởng phòng Tài chính - Kế hoạch — Phó Trưởng ban thường trực;
+3. Ông Phạm Quang Vinh, Giám đốc Ban Quản lý dự án đầu tư xây dựng huyện — Phó Trưởng ban;
+
+Điều 2. Phòng Tài chính - Kế hoạch là cơ quan thường trực, tổng hợp tình hình giải ngân hằng tháng.
+
+Nơi nhận:
+- Như trên;
+
+CHỦ TỊCH
+
+Hoàng Văn Minh
+"""
+
+
+def test_who_holds_a_role_in_a_board_is_read_from_the_member_list(tmp_path):
+    (tmp_path / "bac-son.md").write_text(_BOARD_DECISION, encoding="utf-8")
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [tmp_path])
+    engine = Engine(store)
+    head = fold(ask(engine, "Ai là trưởng ban chỉ đạo giải ngân vốn đầu tư công huyện Bắc Sơn?"))
+    assert "le minh tuan" in head and "nhung" not in head and "356/qd-ubnd" in head
+    deputy = fold(ask(engine, "pho truong ban thuong truc bcd giai ngan la ai"))
+    assert "trinh thi hong nhung" in deputy and "le minh tuan" not in deputy

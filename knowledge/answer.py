@@ -322,7 +322,7 @@ class Engine:
         return self._question_memo[key]   # type: ignore[return-value]
 
     def _find_mentions(self, q: str) -> tuple[list[str], list[tuple[int, int, tuple[int, ...]]]]:
-        words = unit_key(q).split()
+        words = [x for w in unit_key(q).split() for x in _TYPED_SHORT.get(w, w).split()]
         found: list[tuple[int, int, tuple[int, ...]]] = []
         n = len(words)
         i = 0
@@ -671,6 +671,8 @@ class Engine:
                     place |= set(named.split()) | set(squeeze_runs(named).split())
         # "Phòng Bảo trợ xã hội Sở LĐ-TB&XH": an issuer's name qualifies the unit asked about, it is no topic
         place |= self._issuer_words(q)
+        if units:
+            place |= _TYPED_SHORT.keys()   # "TTYT" named the unit
         q = re.sub(r"(?i)\b(?:theo|trong|tại|tai|của|cua)?\s*(?:văn bản|công văn|thông báo|kế hoạch|chỉ thị|quyết định|công điện|"
                    r"van ban|cong van|thong bao|ke hoach|chi thi|quyet dinh|cong dien|CV|VB|KH|TB|QĐ|CT|CĐ)\s+(?:số\s+|so\s+)?\d+(?:/[\w\-Đđ]+)*",
                    " ", q)
@@ -936,6 +938,9 @@ _BARE_PLACE = ("huyen ", "xa ", "tinh ", "thi xa ", "thi tran ", "phuong ", "qua
 SOON_DAYS = 7           # "sắp đến hạn": due within the week …
 SOON_WIDER_DAYS = 30    # … or, when nothing is, within the month ahead
 _GROUP_LEVELS = frozenset({"huyen", "xa", "tinh"})
+# initials people type for a kind of unit whose name is never written so in a directive ("TTYT các huyện")
+_TYPED_SHORT = {"ttyt": "trung tam y te", "ttksbt": "trung tam kiem soat benh tat", "cdc": "trung tam kiem soat benh tat",
+                "bvdk": "benh vien da khoa", "ttvh": "trung tam van hoa", "ttptqd": "trung tam phat trien quy dat"}
 # "Ai là trưởng ban …?", "phó trưởng ban thường trực … là ai": a member's role in a board or group
 _ROLES = r"(?:pho truong ban thuong truc|pho truong ban|truong ban|to truong|to pho|pho truong doan|truong doan)"
 _ASKED_ROLE = re.compile(rf"\bai (?:la|lam) (?P<role>{_ROLES})\b|^(?P<role2>{_ROLES})\b.{{0,120}}\bla ai\b")

@@ -161,7 +161,7 @@ def with_long_forms(form: str, abbreviations: dict[str, str]) -> str:
     return f"{form} {' '.join(extra)}" if extra else form
 
 
-_QUESTION_PHRASES = re.compile(r"\b(?:bao nhieu|bao gio|nhu the nao|the nao|la gi|ra sao)\b")
+_QUESTION_PHRASES = re.compile(r"\b(?:bao nhieu|bao gio|bao lau|nhu the nao|the nao|la gi|ra sao)\b")
 
 
 def tokens(text: str) -> list[str]:

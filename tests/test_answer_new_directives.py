@@ -306,3 +306,18 @@ def test_who_holds_a_role_in_a_board_is_read_from_the_member_list(tmp_path):
     assert "le minh tuan" in head and "nhung" not in head and "356/qd-ubnd" in head
     deputy = fold(ask(engine, "pho truong ban thuong truc bcd giai ngan la ai"))
     assert "trinh thi hong nhung" in deputy and "le minh tuan" not in deputy
+
+
+def test_ttyt_typed_for_a_health_centre_and_how_long_a_time_limit_is(tmp_path):
+    text = _FIRE_DIRECTIVE.replace(
+        "2. Sở Xây dựng kiểm tra an toàn PCCC các công trình chưa nghiệm thu.",
+        "2. Trung tâm Y tế các huyện, thị xã, thành phố:\n\na) Tổ chức xử lý ổ dịch trong vòng 48 giờ kể từ khi phát hiện.\n\n"
+        "b) Tập huấn giám sát ổ dịch sốt xuất huyết cho cán bộ y tế tuyến xã, hoàn thành trước ngày 30/8/2025.")
+    (tmp_path / "binh-nam.txt").write_text(text, encoding="utf-8")
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [tmp_path])
+    engine = Engine(store)
+    answer = fold(ask(engine, "ttyt cac huyen phai xu ly o dich sot xuat huyet trong bao lau", today=date(2025, 2, 1)))
+    assert "48 gio" in answer
+    listed = fold(ask(engine, "TTYT các huyện phải làm gì?", today=date(2025, 2, 1)))
+    assert "co 2 viec duoc giao" in listed and "48 gio" in listed and "30/08/2025" in listed

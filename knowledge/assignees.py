@@ -19,7 +19,7 @@ UNIT_STARTS = tuple(sorted({
     "doan", "hoi dong", "cong chuc", "can bo", "bo phan", "thanh tra", "toa an", "vien kiem sat", "chi doan",
     "dang uy", "huyen uy", "tinh uy", "thi uy", "co quan", "cac co quan", "cac don vi", "cac so", "cac phong",
     "cac ban", "cac xa", "cac huyen", "tat ca", "thu truong", "chu tich", "pho chu tich", "giam doc", "pho giam doc",
-    "truong phong", "nguoi dung dau", "lanh dao", "chanh van phong", "truong ban", "cac dia phuong", "dia phuong",
+    "truong phong", "nguoi dung dau", "lanh dao", "chanh van phong", "truong ban", "pho truong ban", "cac dia phuong", "dia phuong",
     "uy ban mat tran", "uy ban", "mat tran", "ubmttq", "bo chi huy", "chqs", "bchqs", "hoi lien hiep", "hoi nong dan", "hoi cuu chien binh", "doan thanh nien",
     "cac to chuc", "cac hoi", "cac doan the", "thuong truc", "vp", "ca", "bql", "bchqs", "ban quan ly", "cac nganh",
     "cac truong", "truong", "benh vien", "cac co so", "ngan hang", "dien luc", "buu dien", "cac phuong",
@@ -63,7 +63,8 @@ VERBS = tuple(sorted({
     "tham gia", "hoan thien", "cung co", "san sang", "ung pho", "so tan", "thu gom", "thu hoi", "kiem ke",
     "phat hien", "xu phat", "giai ngan", "van hanh", "bao ve", "binh xet", "dieu chuyen", "phan bo",
     "thanh toan", "quyet toan", "tham tra", "khao sat", "tham hoi", "tang qua", "xac dinh", "tap huan", "bieu duong", "phan luong", "lap dat", "kich hoat", "cai dat", "ra quan", "kiem dem",
-    "keu goi", "chang chong", "di doi", "thu nhan", "can doi", "don dep",
+    "keu goi", "chang chong", "di doi", "thu nhan", "can doi", "don dep", "giup truong ban",
+    "giup ubnd", "giup uy ban", "giup chu tich", "giup ban chi dao",
 }, key=len, reverse=True))
 # longest word first, factored by common prefixes (text.trie_pattern): these run at every word of a phrase
 VERB_RE = re.compile(r"(?:" + trie_pattern(VERBS) + r")(?![\w])")

@@ -908,3 +908,15 @@ def test_a_bare_day_and_month_is_a_deadline_only_where_its_clause_ends():
     assert [h.day for h in find_deadlines("gửi danh sách về UBND xã trước 20/9.", "2025-09-10")] == [date(2025, 9, 20)]
     assert find_deadlines("giảm so với trước 2/3 số hộ nghèo", "2025-09-10") == []
     assert find_deadlines("báo cáo trước 15/6 và 15/12 hằng năm.", "2025-09-10") == []
+
+
+def test_a_boards_deputy_is_the_assignee_of_their_duty_and_aid_to_society_is_no_verb():
+    text = ("ỦY BAN NHÂN DÂN\nHUYỆN BẮC SƠN\n\nSố: 356/QĐ-UBND\n\nBắc Sơn, ngày 14 tháng 01 năm 2025\n\n"
+            "QUYẾT ĐỊNH\n\nĐiều 2. Nhiệm vụ của Ban Chỉ đạo và các thành viên\n\n"
+            "1. Phó Trưởng ban thường trực giúp Trưởng ban điều hành công việc thường xuyên của Ban Chỉ đạo.\n\n"
+            "2. Phó Trưởng ban Phạm Quang Vinh trực tiếp chỉ đạo, đôn đốc tiến độ thi công các công trình.\n\n"
+            "3. Các cơ sở trợ giúp xã hội tiếp nhận đối tượng bảo trợ xã hội.\n")
+    doc = extract(text, "bac-son.md")
+    assert by_phrase(doc, "điều hành công việc thường xuyên").assignees == ("Phó Trưởng ban thường trực",)
+    assert by_phrase(doc, "đôn đốc tiến độ thi công").assignees == ("Phó Trưởng ban Phạm Quang Vinh",)
+    assert by_phrase(doc, "tiếp nhận đối tượng").assignees == ("Các cơ sở trợ giúp xã hội",)

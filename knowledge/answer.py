@@ -246,6 +246,13 @@ class Engine:
             return self._unit_tasks(q, f, units, today, scope_docs, scope_name, offset)
         topic = self._topic(q, scope_name)
         self._weights = self._question_weights(f, topic, scope_docs)
+        phase = _PHASE_NAMED.search(" ".join(topic)) if not units else None
+        if phase:
+            # "Giai đoạn 1 của kế hoạch … kết thúc khi nào?": the plan's text on that phase, not a task
+            facts, _ = self._facts(phase.group(0).split(), scope_docs)
+            facts = [x for x in facts if search_form(x.text).lstrip("#*- ").startswith(phase.group(0))]
+            if facts:   # (only a phase with a heading of its own; "… đợt 2" in a task is that task's)
+                return Answer(FACTS, q, today, facts=tuple(facts), scope=scope_name)
         task_ans, task_score = (None, 0.0)
         if _asks_who(f) or _asks_deadline(f) or _asks_what_to_do(f) or units:
             task_ans, task_score = self._task_search(q, f, self._topic(q, scope_name, units) or topic, today,
@@ -901,6 +908,11 @@ class Engine:
         passages = self._search_passages(words, 30)
         if scope_docs is not None:
             passages = [p for p in passages if p["doc_id"] in scope_docs]
+        phase = _PHASE_NAMED.search(" ".join(words))
+        if phase:   # "giai đoạn 1 … kết thúc khi nào?": only what speaks of that phase answers
+            passages = [p for p in passages if re.search(rf"\b{phase.group(0)}\b", search_form(p["text"]))] or passages
+            # its own heading ("Giai đoạn 1: … (từ ngày … đến ngày …)") first of all
+            passages = [p for p in passages if search_form(p["text"]).lstrip("#*- ").startswith(phase.group(0))] or passages
         sentences = []
         for p in passages:
             subject = fold(self._docs[p["doc_id"]].subject or "") if p["doc_id"] in self._docs else ""
@@ -938,6 +950,7 @@ _BARE_PLACE = ("huyen ", "xa ", "tinh ", "thi xa ", "thi tran ", "phuong ", "qua
 SOON_DAYS = 7           # "sắp đến hạn": due within the week …
 SOON_WIDER_DAYS = 30    # … or, when nothing is, within the month ahead
 _GROUP_LEVELS = frozenset({"huyen", "xa", "tinh"})
+_PHASE_NAMED = re.compile(r"\b(?:giai doan|dot) (?:\d{1,2}|i{1,3}|iv|v)\b")   # a plan's phase, by its number
 # initials people type for a kind of unit whose name is never written so in a directive ("TTYT các huyện")
 _TYPED_SHORT = {"ttyt": "trung tam y te", "ttksbt": "trung tam kiem soat benh tat", "cdc": "trung tam kiem soat benh tat",
                 "bvdk": "benh vien da khoa", "ttvh": "trung tam van hoa", "ttptqd": "trung tam phat trien quy dat"}

@@ -321,3 +321,17 @@ def test_ttyt_typed_for_a_health_centre_and_how_long_a_time_limit_is(tmp_path):
     assert "48 gio" in answer
     listed = fold(ask(engine, "TTYT các huyện phải làm gì?", today=date(2025, 2, 1)))
     assert "co 2 viec duoc giao" in listed and "48 gio" in listed and "30/08/2025" in listed
+
+
+def test_a_plans_phase_asked_about_answers_with_its_heading(tmp_path):
+    text = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ TÂN HƯNG\n\nSố: 48/KH-UBND\n\nTân Hưng, ngày 20 tháng 02 năm 2025\n\n"
+            "KẾ HOẠCH\nLập lại trật tự lòng đường, vỉa hè\n\n### III. NỘI DUNG VÀ THỜI GIAN THỰC HIỆN\n\n"
+            "#### Giai đoạn 1: Tuyên truyền, vận động (từ ngày 01/3/2025 đến ngày 31/3/2025)\n\n"
+            "**a) UBND các phường:**\n\n- Tổ chức tuyên truyền trên hệ thống loa truyền thanh phường về trật tự vỉa hè;\n\n"
+            "#### Giai đoạn 2: Ra quân xử lý vi phạm (từ ngày 01/4/2025 đến ngày 30/6/2025)\n\n"
+            "**a) UBND các phường:**\n\n- Xử lý dứt điểm các trường hợp lấn chiếm vỉa hè đã lập danh sách ở Giai đoạn 1.\n")
+    (tmp_path / "tan-hung.md").write_text(text, encoding="utf-8")
+    store = Store(tmp_path / "kb.db")
+    ingest_paths(store, [tmp_path])
+    answer = fold(ask(Engine(store), "giai doan 1 ke hoach trat tu via he tan hung ket thuc khi nao", today=date(2025, 3, 5)))
+    assert answer.startswith("giai doan 1") and "31/3/2025" in answer

@@ -25,6 +25,15 @@ def ask(engine, q, today=date(2024, 3, 20)):
     return render(engine.ask(q, today=today))
 
 
+def engine_over(folder, docs: dict[str, str]) -> Engine:
+    """An engine over a store ingested from ``docs`` (file name -> text), written into ``folder``."""
+    for name, text in docs.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    store = Store(folder / "kb.db")
+    ingest_paths(store, [folder])
+    return Engine(store)
+
+
 @pytest.mark.parametrize("question, expected", [
     ("Công an tỉnh Hà Giang báo cáo trước mấy giờ?", "14:00 ngày 05/12/2024"),
     ("phong tai chinh ke hoach tan lac phai trinh truoc ngay nao", "15/02/2024"),
@@ -94,10 +103,7 @@ Vương Đình Khải
 
 
 def test_words_that_name_the_document_asked_about_do_not_filter_a_units_work(tmp_path):
-    (tmp_path / "binh-nam.txt").write_text(_FIRE_DIRECTIVE, encoding="utf-8")
-    store = Store(tmp_path / "kb.db")
-    ingest_paths(store, [tmp_path])
-    engine = Engine(store)
+    engine = engine_over(tmp_path, {"binh-nam.txt": _FIRE_DIRECTIVE})
     # "về PCCC" names the Chỉ thị on "phòng cháy, chữa cháy": every task of the Sở is shown, not only
     # the one that writes "PCCC"
     answer = fold(ask(engine, "Sở Công Thương phải làm gì theo Chỉ thị 02 về PCCC?", today=date(2025, 2, 1)))
@@ -137,10 +143,7 @@ Vũ Thị Thanh Hà
 
 
 def test_a_group_asked_as_its_kind_and_level_and_a_board_by_the_initials_it_begins_with(tmp_path):
-    (tmp_path / "so-gd.md").write_text(_SO_GD, encoding="utf-8")
-    store = Store(tmp_path / "kb.db")
-    ingest_paths(store, [tmp_path])
-    engine = Engine(store)
+    engine = engine_over(tmp_path, {"so-gd.md": _SO_GD})
     # "Phòng GD&ĐT các huyện": the group "Phòng Giáo dục và Đào tạo các huyện, thị xã, thành phố"
     answer = fold(ask(engine, "Phòng GD&ĐT các huyện phải làm gì theo CV 1862 của Sở GDĐT Lam Sơn?", today=date(2025, 9, 1)))
     assert "hoc ba so" in answer and "30/09/2025" in answer
@@ -150,11 +153,7 @@ def test_a_group_asked_as_its_kind_and_level_and_a_board_by_the_initials_it_begi
 
 
 def test_due_soon_looks_a_month_ahead_when_nothing_is_due_within_the_week(tmp_path):
-    (tmp_path / "binh-nam.txt").write_text(_FIRE_DIRECTIVE, encoding="utf-8")
-    (tmp_path / "so-gd.md").write_text(_SO_GD, encoding="utf-8")
-    store = Store(tmp_path / "kb.db")
-    ingest_paths(store, [tmp_path])
-    engine = Engine(store)
+    engine = engine_over(tmp_path, {"binh-nam.txt": _FIRE_DIRECTIVE, "so-gd.md": _SO_GD})
     week = fold(ask(engine, "Việc nào sắp đến hạn?", today=date(2025, 9, 25)))
     assert "7 ngay toi" in week and "30/09/2025" in week and "31/03/2026" not in week
     month = fold(ask(engine, "Việc nào sắp đến hạn?", today=date(2026, 3, 5)))
@@ -192,11 +191,7 @@ Tạ Thị Ngọc Diệp
 
 
 def test_every_districts_office_asked_as_one_and_a_document_named_among_its_places(tmp_path):
-    (tmp_path / "binh-nam.txt").write_text(_FIRE_DIRECTIVE, encoding="utf-8")
-    (tmp_path / "snv.md").write_text(_SNV_NOTICE, encoding="utf-8")
-    store = Store(tmp_path / "kb.db")
-    ingest_paths(store, [tmp_path])
-    engine = Engine(store)
+    engine = engine_over(tmp_path, {"binh-nam.txt": _FIRE_DIRECTIVE, "snv.md": _SNV_NOTICE})
     # "VP HĐND-UBND huyện": the group "Văn phòng HĐND và UBND các huyện" (no single district's office has work)
     answer = fold(ask(engine, "VP HĐND-UBND huyện phải làm gì với hồ sơ TTHC trễ hạn?", today=date(2025, 10, 1)))
     assert "xin loi" in answer
@@ -234,10 +229,7 @@ Lê Văn Tâm
 
 
 def test_a_place_written_after_a_documents_name_scopes_the_question_it_is_no_unit(tmp_path):
-    (tmp_path / "phuoc-an.md").write_text(_MINERALS_RULE, encoding="utf-8")
-    store = Store(tmp_path / "kb.db")
-    ingest_paths(store, [tmp_path])
-    engine = Engine(store)
+    engine = engine_over(tmp_path, {"phuoc-an.md": _MINERALS_RULE})
     answer = fold(ask(engine, "Theo Quy chế khoáng sản huyện Phước An, việc nào đã quá hạn?", today=date(2022, 10, 3)))
     assert "30/09/2022" in answer and "khu vuc cam" in answer
     # opening the question, the place is its UBND
@@ -246,10 +238,7 @@ def test_a_place_written_after_a_documents_name_scopes_the_question_it_is_no_uni
 
 
 def test_a_document_named_without_diacritics_or_by_its_abbreviation_is_no_topic(tmp_path):
-    (tmp_path / "binh-nam.txt").write_text(_FIRE_DIRECTIVE, encoding="utf-8")
-    store = Store(tmp_path / "kb.db")
-    ingest_paths(store, [tmp_path])
-    engine = Engine(store)
+    engine = engine_over(tmp_path, {"binh-nam.txt": _FIRE_DIRECTIVE})
     engine.ask("Sở Công Thương phải làm gì?", today=date(2025, 2, 1))   # loads the catalogue
     for q in ("so cong thuong phai lam gi trong ke hoach du lich nam 2025",
               "Sở Công Thương phải làm gì theo CT 02/CT-UBND?", "so cong thuong lam gi theo cong van so 15"):
@@ -261,10 +250,8 @@ def test_a_document_named_without_diacritics_or_by_its_abbreviation_is_no_topic(
 def test_cdt_is_the_investor(tmp_path):
     text = _FIRE_DIRECTIVE.replace("2. Sở Xây dựng kiểm tra an toàn PCCC các công trình chưa nghiệm thu.",
                                    "2. Chủ đầu tư báo cáo tiến độ thi công Bệnh viện đa khoa định kỳ hằng tuần.")
-    (tmp_path / "binh-nam.txt").write_text(text, encoding="utf-8")
-    store = Store(tmp_path / "kb.db")
-    ingest_paths(store, [tmp_path])
-    answer = fold(ask(Engine(store), "CĐT phải làm gì?", today=date(2025, 2, 1)))
+    engine = engine_over(tmp_path, {"binh-nam.txt": text})
+    answer = fold(ask(engine, "CĐT phải làm gì?", today=date(2025, 2, 1)))
     assert "chu dau tu" in answer and "hang tuan" in answer
 
 
@@ -298,10 +285,7 @@ Hoàng Văn Minh
 
 
 def test_who_holds_a_role_in_a_board_is_read_from_the_member_list(tmp_path):
-    (tmp_path / "bac-son.md").write_text(_BOARD_DECISION, encoding="utf-8")
-    store = Store(tmp_path / "kb.db")
-    ingest_paths(store, [tmp_path])
-    engine = Engine(store)
+    engine = engine_over(tmp_path, {"bac-son.md": _BOARD_DECISION})
     head = fold(ask(engine, "Ai là trưởng ban chỉ đạo giải ngân vốn đầu tư công huyện Bắc Sơn?"))
     assert "le minh tuan" in head and "nhung" not in head and "356/qd-ubnd" in head
     deputy = fold(ask(engine, "pho truong ban thuong truc bcd giai ngan la ai"))
@@ -313,10 +297,7 @@ def test_ttyt_typed_for_a_health_centre_and_how_long_a_time_limit_is(tmp_path):
         "2. Sở Xây dựng kiểm tra an toàn PCCC các công trình chưa nghiệm thu.",
         "2. Trung tâm Y tế các huyện, thị xã, thành phố:\n\na) Tổ chức xử lý ổ dịch trong vòng 48 giờ kể từ khi phát hiện.\n\n"
         "b) Tập huấn giám sát ổ dịch sốt xuất huyết cho cán bộ y tế tuyến xã, hoàn thành trước ngày 30/8/2025.")
-    (tmp_path / "binh-nam.txt").write_text(text, encoding="utf-8")
-    store = Store(tmp_path / "kb.db")
-    ingest_paths(store, [tmp_path])
-    engine = Engine(store)
+    engine = engine_over(tmp_path, {"binh-nam.txt": text})
     answer = fold(ask(engine, "ttyt cac huyen phai xu ly o dich sot xuat huyet trong bao lau", today=date(2025, 2, 1)))
     assert "48 gio" in answer
     listed = fold(ask(engine, "TTYT các huyện phải làm gì?", today=date(2025, 2, 1)))
@@ -330,8 +311,6 @@ def test_a_plans_phase_asked_about_answers_with_its_heading(tmp_path):
             "**a) UBND các phường:**\n\n- Tổ chức tuyên truyền trên hệ thống loa truyền thanh phường về trật tự vỉa hè;\n\n"
             "#### Giai đoạn 2: Ra quân xử lý vi phạm (từ ngày 01/4/2025 đến ngày 30/6/2025)\n\n"
             "**a) UBND các phường:**\n\n- Xử lý dứt điểm các trường hợp lấn chiếm vỉa hè đã lập danh sách ở Giai đoạn 1.\n")
-    (tmp_path / "tan-hung.md").write_text(text, encoding="utf-8")
-    store = Store(tmp_path / "kb.db")
-    ingest_paths(store, [tmp_path])
-    answer = fold(ask(Engine(store), "giai doan 1 ke hoach trat tu via he tan hung ket thuc khi nao", today=date(2025, 3, 5)))
+    engine = engine_over(tmp_path, {"tan-hung.md": text})
+    answer = fold(ask(engine, "giai doan 1 ke hoach trat tu via he tan hung ket thuc khi nao", today=date(2025, 3, 5)))
     assert answer.startswith("giai doan 1") and "31/3/2025" in answer

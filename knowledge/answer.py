@@ -345,18 +345,8 @@ class Engine:
                     ids = tuple(sorted({*ids, *self._alias[squeezed]}))
                 if not ids and j - i > 2:
                     ids = self._alias.get(acronym_key(gram) or "") or self._alias.get(squeeze_runs(gram)) or ()
-                if not ids and j - i > 2 and words[j - 2] == "cac" and words[j - 1] in _GROUP_LEVELS \
-                        and words[i:j - 2] not in (["ubnd"], ["hdnd"]):
-                    # "Phòng GD&ĐT các huyện": the group's "cấp huyện" alias
-                    head = " ".join(words[i:j - 2])
-                    ids = self._alias.get(f"{head} cap {words[j - 1]}") \
-                        or self._alias.get(f"{squeeze_runs(head)} cap {words[j - 1]}") or ()
-                if not ids and j - i > 2 and words[j - 1] in _GROUP_LEVELS and words[j - 2] not in ("cac", "cap") \
-                        and words[i:j - 1] not in (["ubnd"], ["hdnd"]):
-                    # "VP HĐND-UBND huyện" where only the group of every district's office has tasks
-                    head = " ".join(words[i:j - 1])
-                    ids = self._alias.get(f"{head} cap {words[j - 1]}") \
-                        or self._alias.get(f"{squeeze_runs(head)} cap {words[j - 1]}") or ()
+                if not ids and j - i > 2 and words[j - 1] in _GROUP_LEVELS and words[j - 2] != "cap":
+                    ids = self._group_by_level(words[i:j - 2] if words[j - 2] == "cac" else words[i:j - 1], words[j - 1])
                 if ids and (j - i > 1 or gram not in ("ubnd", "hdnd")):
                     best = (i, j - i, ids)
                     break
@@ -368,6 +358,14 @@ class Engine:
             else:
                 i += 1
         return words, found
+
+    def _group_by_level(self, head: list[str], level: str) -> tuple[int, ...]:
+        """'Phòng GD&ĐT các huyện', 'VP HĐND-UBND huyện': the group of every such unit of that level, by its
+        'cấp huyện' alias (not for UBND/HĐND alone, which name the places themselves)."""
+        if head in (["ubnd"], ["hdnd"]):
+            return ()
+        name = " ".join(head)
+        return self._alias.get(f"{name} cap {level}") or self._alias.get(f"{squeeze_runs(name)} cap {level}") or ()
 
     def _initials_begun(self, words: list[str], i: int) -> tuple[int, int, tuple[int, ...]] | None:
         """'Ban QLDA' for the 'Ban Quản lý dự án đầu tư xây dựng' whose initials are 'ban qldadtxd': a kind
@@ -680,13 +678,10 @@ class Engine:
         place |= self._issuer_words(q)
         if units:
             place |= _TYPED_SHORT.keys()   # "TTYT" named the unit
-        q = re.sub(r"(?i)\b(?:theo|trong|tại|tai|của|cua)?\s*(?:văn bản|công văn|thông báo|kế hoạch|chỉ thị|quyết định|công điện|"
-                   r"van ban|cong van|thong bao|ke hoach|chi thi|quyet dinh|cong dien|CV|VB|KH|TB|QĐ|CT|CĐ)\s+(?:số\s+|so\s+)?\d+(?:/[\w\-Đđ]+)*",
-                   " ", q)
+        q = re.sub(rf"(?i)\b(?:theo|trong|tại|tai|của|cua)?\s*{_DOC_KIND}\s+(?:số\s+|so\s+)?\d+(?:/[\w\-Đđ]+)*", " ", q)
         if units:   # "Trung tâm KSBT có nhiệm vụ gì trong kế hoạch phòng chống sốt xuất huyết?": the words
             # after "trong kế hoạch" name the document the unit's work is in, not a part of that work
-            q = re.sub(r"(?i)\b(?:trong|theo|tại|tai)\s+(?:văn bản|công văn|thông báo|kế hoạch|chỉ thị|quyết định|van ban|"
-                       r"cong van|thong bao|ke hoach|chi thi|quyet dinh|KH|CV|TB|CT|QĐ)\b[^?,;.]*", " ", q)
+            q = re.sub(rf"(?i)\b(?:trong|theo|tại|tai)\s+{_DOC_KIND}\b[^?,;.]*", " ", q)
         toks = tokens(q)
         out = []
         for n, w in enumerate(toks):
@@ -797,16 +792,16 @@ class Engine:
         # Overdue work comes latest deadline first: what has just slipped, not what slipped years ago
         # in a document nobody closed, heads the list
         latest_first = kind == OVERDUE
-        total, page = self.store.due_page(start, end, exclude_done=True,
-                                          unit_ids=[u.id for u in units] if units else None,
-                                          doc_ids=scope_docs, offset=offset, limit=PAGE, latest_first=latest_first)
+        def due_until(last: date) -> tuple[int, list[str]]:
+            return self.store.due_page(start, last, exclude_done=True,
+                                       unit_ids=[u.id for u in units] if units else None,
+                                       doc_ids=scope_docs, offset=offset, limit=PAGE, latest_first=latest_first)
+        total, page = due_until(end)
         if kind == DUE_SOON and total == 0 and not offset and label == str(SOON_DAYS) \
                 and not re.search(r"\b(?:\d+ ngay|tuan)\b", search_form(q)):
             # "Việc nào sắp đến hạn?" with nothing due within the week: the month ahead, rather than nothing
-            end, label = today + timedelta(days=SOON_WIDER_DAYS), str(SOON_WIDER_DAYS)
-            total, page = self.store.due_page(start, end, exclude_done=True,
-                                              unit_ids=[u.id for u in units] if units else None,
-                                              doc_ids=scope_docs, offset=offset, limit=PAGE, latest_first=False)
+            label = str(SOON_WIDER_DAYS)
+            total, page = due_until(today + timedelta(days=SOON_WIDER_DAYS))
         order = {tid: n for n, tid in enumerate(page)}
         tasks = sorted(self.store.tasks(ids=page), key=lambda t: order[t.id])
         items = [self._item(t, today) for t in tasks]
@@ -950,6 +945,9 @@ _BARE_PLACE = ("huyen ", "xa ", "tinh ", "thi xa ", "thi tran ", "phuong ", "qua
 SOON_DAYS = 7           # "sắp đến hạn": due within the week …
 SOON_WIDER_DAYS = 30    # … or, when nothing is, within the month ahead
 _GROUP_LEVELS = frozenset({"huyen", "xa", "tinh"})
+# a kind of document as a question names it: written, folded or short ("công văn", "cong van", "CV")
+_DOC_KIND = (r"(?:văn bản|công văn|thông báo|kế hoạch|chỉ thị|quyết định|công điện|van ban|cong van|thong bao|ke hoach|"
+             r"chi thi|quyet dinh|cong dien|CV|VB|KH|TB|QĐ|CT|CĐ)")
 _PHASE_NAMED = re.compile(r"\b(?:giai doan|dot) (?:\d{1,2}|i{1,3}|iv|v)\b")   # a plan's phase, by its number
 # initials people type for a kind of unit whose name is never written so in a directive ("TTYT các huyện")
 _TYPED_SHORT = {"ttyt": "trung tam y te", "ttksbt": "trung tam kiem soat benh tat", "cdc": "trung tam kiem soat benh tat",

@@ -366,28 +366,12 @@ def split_units(phrase: str) -> list[str]:
 def _split_units(phrase: str) -> tuple[str, ...]:
     phrase = squash(INTRO_VERBS.sub("", phrase.strip()))
     m = _PLACE_LIST_GOM.match(phrase) if "gồm" in phrase else None
-    if m:
-        head = re.sub(r"\b(?:các\s+)?" + m.group("level") + r"\s*$", "", m.group("head"), flags=re.I).strip()
-        head = re.sub(r"(?i)^(?:thủ trưởng|chủ tịch)\s+", "", head).strip()
-        level = m.group("level").lower()
-        out = []
-        for n in re.split(r",|;|\bvà\b", m.group("names")):
-            n = re.sub(r"\s*\([^)]*\)", "", squash(n)).strip(" .;:")
-            own = _OWN_LEVEL.match(n)
-            if own:
-                out.append(f"{head} {own.group('level')} {n[own.end():]}".strip())
-            elif n[:1].isupper():
-                out.append(n if _UNIT_WORD_EXACT.match(n) else f"{head} {level} {n}".strip())
-        if len(out) >= 2:
-            return tuple(out)
+    named = _named_places(m) if m else ()
+    if len(named) >= 2:
+        return named
     m = _PLACE_NAME_LIST.match(phrase) or _PLACE_NAMES_BARE.match(phrase) or _PLACE_NAMES_SINGULAR.match(phrase)
     if m and _names_follow(m.group("names"), 0):
-        head = re.sub(r"\b(?:các\s+)?" + m.group("level") + r"\s*$", "", m.group("head"), flags=re.I).strip()
-        head = re.sub(r"(?i)^(?:thủ trưởng|chủ tịch)\s+", "", head).strip()
-        names = [squash(n).strip(" .;:") for n in re.split(r",|;|\bvà\b", m.group("names"))]
-        level = m.group("level").lower()
-        names = [re.sub(r"\s*\([^)]*\)", "", n).strip() for n in names]
-        return tuple(n if _UNIT_WORD_EXACT.match(n) else f"{head} {level} {n}".strip() for n in names if n and n[0].isupper())
+        return _named_places(m)
     if ":" in phrase:
         head, _, tail = phrase.partition(":")
         if starts_with_unit(tail):
@@ -402,6 +386,23 @@ def _split_units(phrase: str) -> tuple[str, ...]:
         parts.extend(_split_chunk(chunk))
     parts = [re.sub(r"\s*\([^)]*\)", "", p) for p in parts]      # remarks in brackets are not names
     return tuple(p for p in (squash(x).strip(" ,;.-–") for x in parts) if p and len(p) > 2)
+
+
+def _named_places(m: re.Match[str]) -> tuple[str, ...]:
+    """One unit per place a list names ("UBND các xã: Hợp Thành, Kháng Nhật" -> "UBND xã Hợp Thành", …); a
+    name with its own level keeps it ("…, gồm: xã Phú Thịnh và thị trấn Phú Lạc"), a unit stays as written."""
+    head = re.sub(r"\b(?:các\s+)?" + m.group("level") + r"\s*$", "", m.group("head"), flags=re.I).strip()
+    head = re.sub(r"(?i)^(?:thủ trưởng|chủ tịch)\s+", "", head).strip()
+    level = m.group("level").lower()
+    out = []
+    for n in re.split(r",|;|\bvà\b", m.group("names")):
+        n = re.sub(r"\s*\([^)]*\)", "", squash(n).strip(" .;:")).strip()
+        own = _OWN_LEVEL.match(n)
+        if own:
+            out.append(f"{head} {own.group('level')} {n[own.end():]}".strip())
+        elif n[:1].isupper():
+            out.append(n if _UNIT_WORD_EXACT.match(n) else f"{head} {level} {n}".strip())
+    return tuple(out)
 
 
 def _split_chunk(chunk: str) -> list[str]:

@@ -707,20 +707,14 @@ def _extended_for(w: _Walk, text: str, hit: dates.DeadlineHit) -> tuple[str, ...
 def _apply_extension(tasks: list[dict], text: str, hit: dates.DeadlineHit) -> bool:
     """'gia hạn … đến ngày …': the later date stands for the earlier task it names (by clause, or by
     saying the same thing). False when no earlier task is meant: the date is then this text's own."""
-    full = _cited_clause(text)
-    if full:   # "điểm b khoản 2 Mục III": clause III.2.b
-        same = [i for i, t in enumerate(tasks) if t["clause"].split(" ")[0] == full]
-        if same:
-            dated_same = [i for i in same if tasks[i]["deadline"]] or same
-            tasks[dated_same[0]].update(deadline=hit.day, deadline_time=hit.time)
-            return True
+    full = _cited_clause(text)   # "điểm b khoản 2 Mục III": clause III.2.b
+    if full and _move_deadline(tasks, [i for i, t in enumerate(tasks) if t["clause"].split(" ")[0] == full], hit):
+        return True
     named = re.search(r"(?i)(?:mục|điểm|khoản)\s+([\dIVXivx]+(?:[.\d]*)?(?:\s*[a-zđ]\))?)", text)
     if named:
         label = named.group(1).strip(" .)").replace(" ", "")
         same = [i for i, t in enumerate(tasks) if t["clause"].split(" ")[0].rstrip(".") in (label, label.replace(")", ""))]
-        if same:
-            dated_same = [i for i in same if tasks[i]["deadline"]] or same
-            tasks[dated_same[0]].update(deadline=hit.day, deadline_time=hit.time)
+        if _move_deadline(tasks, same, hit):
             return True
     m = re.search(r"gia han\s+(?:thoi gian|thoi han)?\s*(.{10,120}?)\s+den\s+(?:het\s+)?ngay", fold(text))
     subject = m.group(1) if m else fold(text)
@@ -739,6 +733,15 @@ def _apply_extension(tasks: list[dict], text: str, hit: dates.DeadlineHit) -> bo
     if score < 0.75:
         return False
     tasks[best].update(deadline=hit.day, deadline_time=hit.time)
+    return True
+
+
+def _move_deadline(tasks: list[dict], same: list[int], hit: dates.DeadlineHit) -> bool:
+    """The extended date for the first of the clause's tasks that had a deadline (else its first task)."""
+    if not same:
+        return False
+    dated_same = [i for i in same if tasks[i]["deadline"]] or same
+    tasks[dated_same[0]].update(deadline=hit.day, deadline_time=hit.time)
     return True
 
 

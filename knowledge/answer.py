@@ -20,7 +20,7 @@ from knowledge.models import StoredTask
 from knowledge.store import STATUS_DONE, DocumentRow, Store, TaskHead
 from knowledge.terms import search_form, tokens
 from knowledge.text import fold, fold_keep_length
-from knowledge.units import SYLLABLE, acronym_key, squeeze_acronyms, squeeze_runs, unit_key
+from knowledge.units import ROLE_PREFIXES, SYLLABLE, acronym_key, squeeze_acronyms, squeeze_runs, unit_key
 
 MAX_QUESTION = 2000
 PAGE = 8
@@ -259,8 +259,11 @@ class Engine:
                                                      scope_docs, scope_name, units)
         if task_ans is not None and (_asks_assignment(f) or (task_ans.kind == DEADLINE and _asks_due(f))):
             return task_ans     # the facts would not be read: not sought
-        facts, fact_score = self._facts(topic, scope_docs, numeric=_asks_number(f))
-        if task_ans is not None and (task_score >= fact_score - 0.05 or not facts):
+        facts, fact_score = self._facts(topic, scope_docs, numeric=_asks_number(f), dated=_asks_date(f))
+        if task_ans is not None and (task_score >= fact_score - 0.05 or not facts
+                                     or units and _asks_what_to_do(f) and task_score >= UNIT_TASK_ENOUGH):
+            # "UBND các xã có dịch … phải tiêu hủy lợn bệnh trong bao lâu": what the units named must do,
+            # even where a sentence of the preamble repeats more of the question's words
             return task_ans
         if facts:
             return Answer(FACTS, q, today, facts=tuple(facts), scope=scope_name)
@@ -346,7 +349,8 @@ class Engine:
                 if not ids and j - i > 2:
                     ids = self._alias.get(acronym_key(gram) or "") or self._alias.get(squeeze_runs(gram)) or ()
                 if not ids and j - i > 2 and words[j - 1] in _GROUP_LEVELS and words[j - 2] != "cap":
-                    ids = self._group_by_level(words[i:j - 2] if words[j - 2] == "cac" else words[i:j - 1], words[j - 1])
+                    ids = self._group_by_level(words[i:j - 2], words[j - 1], every=True) if words[j - 2] == "cac" \
+                        else self._group_by_level(words[i:j - 1], words[j - 1])
                 if ids and (j - i > 1 or gram not in ("ubnd", "hdnd")):
                     best = (i, j - i, ids)
                     break
@@ -359,13 +363,30 @@ class Engine:
                 i += 1
         return words, found
 
-    def _group_by_level(self, head: list[str], level: str) -> tuple[int, ...]:
-        """'Phòng GD&ĐT các huyện', 'VP HĐND-UBND huyện': the group of every such unit of that level, by its
-        'cấp huyện' alias (not for UBND/HĐND alone, which name the places themselves)."""
-        if head in (["ubnd"], ["hdnd"]):
+    def _group_by_level(self, head: list[str], level: str, every: bool = False) -> tuple[int, ...]:
+        """'Phòng GD&ĐT các huyện', 'VP HĐND-UBND huyện', 'UBND các huyện': the group of every such unit of
+        that level, by its 'cấp huyện' alias ('UBND huyện' without 'các' names the place itself)."""
+        if head in (["ubnd"], ["hdnd"]) and not every:
             return ()
         name = " ".join(head)
-        return self._alias.get(f"{name} cap {level}") or self._alias.get(f"{squeeze_runs(name)} cap {level}") or ()
+        group = self._alias.get(f"{name} cap {level}") or self._alias.get(f"{squeeze_runs(name)} cap {level}") or ()
+        members = self._named_members(f"{name} {level} ") if every else ()
+        return tuple(sorted({*group, *members})) if members else group
+
+    def _named_members(self, prefix: str) -> tuple[int, ...]:
+        """'UBND các xã' where the directives name each one ('UBND xã Hòa Bình', 'UBND xã Tân Lập'): the units
+        named '<prefix><place>', when they are a few."""
+        if self._alias_sorted is None:
+            self._alias_sorted = sorted(self._alias)
+        keys = self._alias_sorted
+        at = bisect_left(keys, prefix)
+        ids: set[int] = set()
+        while at < len(keys) and keys[at].startswith(prefix):
+            ids.update(self._alias[keys[at]])
+            if len(ids) > MEMBERS_NAMED:
+                return ()
+            at += 1
+        return tuple(sorted(ids))
 
     def _initials_begun(self, words: list[str], i: int) -> tuple[int, int, tuple[int, ...]] | None:
         """'Ban QLDA' for the 'Ban Quản lý dự án đầu tư xây dựng' whose initials are 'ban qldadtxd': a kind
@@ -451,13 +472,23 @@ class Engine:
                 for w in set(unit_key(name).split()):
                     by_word.setdefault(w, []).append(uid)
             self._unit_words = {w: tuple(ids) for w, ids in by_word.items()}
+        hits = self._units_holding(wanted)
+        if not hits:   # "Trạm Thú y Vũ Xương" for the "Trạm Chăn nuôi và Thú y huyện" of huyện Vũ Xương
+            key = f" {unit_key(written)} "
+            places = {w for place in self._places if place and f" {place} " in key for w in place.split()}
+            if places and len(wanted - places) >= 2 and wanted - places - _GENERIC_UNIT_WORDS:
+                hits = self._units_holding(wanted - places)
+        return hits if hits and len(hits) <= 3 else None
+
+    def _units_holding(self, words: set[str]) -> set[int] | None:
+        """The units whose name holds every one of these words."""
         hits: set[int] | None = None
-        for w in wanted:
+        for w in words:
             has = self._unit_words.get(w, ())
             hits = set(has) if hits is None else hits.intersection(has)
             if not hits:
                 return None
-        return hits if 0 < len(hits) <= 3 else None
+        return hits
 
     def _monitor_tasks(self, q, scope_docs, scope_name, today) -> Answer | None:
         """'Ai theo dõi, đôn đốc …?': the units told to follow up on the others."""
@@ -683,6 +714,8 @@ class Engine:
             # after "trong kế hoạch" name the document the unit's work is in, not a part of that work
             q = re.sub(rf"(?i)\b(?:trong|theo|tại|tai)\s+{_DOC_KIND}\b[^?,;.]*", " ", q)
         toks = tokens(q)
+        if units:   # "Giám đốc Sở NN&MT phải làm gì?": the head named just before the unit stands for it
+            toks = _without_heads(toks, place)
         out = []
         for n, w in enumerate(toks):
             if w in _QUESTION_WORDS or w in place:
@@ -897,7 +930,8 @@ class Engine:
         best = max(s for s, _ in found)
         return [fact for s, fact in sorted(found, key=lambda x: -x[0]) if s >= best - 0.1][:3]
 
-    def _facts(self, words: list[str], scope_docs, *, numeric: bool = False) -> tuple[list[Fact], float]:
+    def _facts(self, words: list[str], scope_docs, *, numeric: bool = False,
+               dated: bool = False) -> tuple[list[Fact], float]:
         if not words:
             return [], 0.0
         passages = self._search_passages(words, 30)
@@ -911,7 +945,7 @@ class Engine:
         sentences = []
         for p in passages:
             subject = fold(self._docs[p["doc_id"]].subject or "") if p["doc_id"] in self._docs else ""
-            for sent in _sentences(p["text"]):
+            for sent in _sentences(p["text"], whole_up_to=FACT_SENTENCE_CHARS):
                 if subject and fold(sent).strip(" .") == subject.strip(" ."):
                     continue     # the document's title repeats the question; it answers nothing
                 sentences.append((p, sent, search_form(sent)))
@@ -922,6 +956,8 @@ class Engine:
                 s = _overlap(words, form, bigrams=True, weights=weights)
                 if numeric and s > 0 and re.search(r"\d", re.sub(r"\b\d{1,4}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?\b|\bsố\s+\S+", "", sent)):
                     s += 0.15      # "bao nhiêu …?": a sentence with a number answers it
+                if dated and s > 0 and _DATE_IN_TEXT.search(sent):
+                    s += 0.15      # "… diễn ra ngày nào?": a sentence with a date answers it
                 if s > 0:
                     candidates.append((s, Fact(_with_footnotes(sent, p["doc_id"], self.store), p["doc_id"], p["clause"])))
         if not candidates:
@@ -934,12 +970,16 @@ class Engine:
         for s, fact in candidates:
             if s < best * 0.8 or len(out) == 2:
                 break
-            if all(fact.text != o.text for o in out):
-                out.append(fact)
+            if all(fact.text not in o.text for o in out):
+                # a sentence cut into clauses may come back whole: the whole stands for its clauses
+                out = [o for o in out if o.text not in fact.text] + [fact]
         return out, best
 
 
 # ---- question understanding (folded search form) ----------------------------------
+UNIT_TASK_ENOUGH = 0.5    # a task of the units a question names answers "… phải …?" from this score on
+MEMBERS_NAMED = 12        # "UBND các xã" stands for the communes named one by one, if no more than this
+FACT_SENTENCE_CHARS = 600  # a sentence cut at its semicolons is also a candidate answer whole up to this (see _facts)
 OWN_RANKED = 400   # a unit's newest tasks searched first when every word of a question naming it is common
 _BARE_PLACE = ("huyen ", "xa ", "tinh ", "thi xa ", "thi tran ", "phuong ", "quan ", "thanh pho ")
 SOON_DAYS = 7           # "sắp đến hạn": due within the week …
@@ -951,7 +991,8 @@ _DOC_KIND = (r"(?:văn bản|công văn|thông báo|kế hoạch|chỉ thị|quy
 _PHASE_NAMED = re.compile(r"\b(?:giai doan|dot) (?:\d{1,2}|i{1,3}|iv|v)\b")   # a plan's phase, by its number
 # initials people type for a kind of unit whose name is never written so in a directive ("TTYT các huyện")
 _TYPED_SHORT = {"ttyt": "trung tam y te", "ttksbt": "trung tam kiem soat benh tat", "cdc": "trung tam kiem soat benh tat",
-                "bvdk": "benh vien da khoa", "ttvh": "trung tam van hoa", "ttptqd": "trung tam phat trien quy dat"}
+                "bvdk": "benh vien da khoa", "ttvh": "trung tam van hoa", "ttptqd": "trung tam phat trien quy dat",
+                "tdp": "to dan pho"}
 # "Ai là trưởng ban …?", "phó trưởng ban thường trực … là ai": a member's role in a board or group
 _ROLES = r"(?:pho truong ban thuong truc|pho truong ban|truong ban|to truong|to pho|pho truong doan|truong doan)"
 _ASKED_ROLE = re.compile(rf"\bai (?:la|lam) (?P<role>{_ROLES})\b|^(?P<role2>{_ROLES})\b.{{0,120}}\bla ai\b")
@@ -969,6 +1010,23 @@ _QUESTION_WORDS = frozenset("""
 ai gi nao sao nhieu may dau khi roi khong hay phai lam thi co nhung can duoc la ngay han nhiem vu viec
 chu tri trach nhiem giao dieu the nhu
 """.split())
+
+
+_HEADS = sorted((tuple(r.split()) for r in ROLE_PREFIXES), key=len, reverse=True)
+
+
+def _without_heads(toks: list[str], unit_words: set[str]) -> list[str]:
+    """The tokens without a leading role ("giam doc", "chu tich", "thu truong") written just before a
+    word of a unit's name."""
+    out, n = [], 0
+    while n < len(toks):
+        head = next((h for h in _HEADS if tuple(toks[n:n + len(h)]) == h), None)
+        if head and toks[n + len(head):n + len(head) + 1] and toks[n + len(head)] in unit_words:
+            n += len(head)
+            continue
+        out.append(toks[n])
+        n += 1
+    return out
 
 
 def _asks_signer(f: str) -> bool:
@@ -1004,9 +1062,24 @@ def _asks_monitor(f: str) -> bool:
                           r"|\btheo doi,? (?:va )?don doc\b[^?]{0,60}\b(?:la ai|do ai|giao cho ai|don vi nao|co quan nao)\b", f))
 
 
+# "hạn" as a time limit; it is also drought ("hạn hán", "hạn mặn") and a limit ("hạn chế", "hạn mức", "giới hạn")
+_HAN = r"(?<!gioi )han(?! (?:han|man|che|muc|ngach)\b)"
+
+
 def _asks_due(f: str) -> bool:
     """A deadline, not the date of an event: 'hạn …', 'phải … trước ngày nào', 'chậm nhất khi nào'."""
-    return bool(re.search(r"\b(?:han|thoi han|han chot|phai|can|truoc ngay nao|cham nhat|deadline|hoan thanh)\b", f))
+    return bool(re.search(rf"\b(?:{_HAN}|thoi han|han chot|phai|can|truoc ngay nao|cham nhat|deadline|hoan thanh)\b", f))
+
+
+_DATE_IN_TEXT = re.compile(r"(?i)\b\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}\b|\b\d{1,2} tháng \d{1,2}|"
+                           r"\b(?:quý|tháng)\s+[\dIV]{1,4}\s*/\s*\d{4}")
+
+
+def _asks_date(f: str) -> bool:
+    """'… diễn ra ngày nào?', '… khi nào?': the date of something (an event's; a deadline is asked as
+    '… xong trước khi nào', 'hạn …')."""
+    return bool(re.search(r"\b(?:ngay nao|khi nao|bao gio|hom nao|thoi gian nao)\b", f)) and not _asks_due(f) \
+        and not re.search(r"\b(?:xong|truoc)\b", f)
 
 
 def _asks_number(f: str) -> bool:
@@ -1022,7 +1095,7 @@ def _asks_assignment(f: str) -> bool:
 
 
 def _asks_deadline(f: str) -> bool:
-    return bool(re.search(r"\b(?:han|thoi han|han chot|deadline|truoc ngay nao|ngay nao|khi nao|bao gio|luc nao|may gio"
+    return bool(re.search(rf"\b(?:{_HAN}|thoi han|han chot|deadline|truoc ngay nao|ngay nao|khi nao|bao gio|luc nao|may gio"
                           r"|bao lau (?:mot|1) lan|may lan|tan suat|dinh ky (?:nhu the nao|ra sao|khi nao))\b", f))
 
 
@@ -1080,12 +1153,16 @@ def _is_bare_unit(f: str) -> bool:
     return len(rest.split()) <= 6
 
 
+_NUMBER_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "muoi": 10}
+
+
 def _time_view(f: str, today: date):
     if re.search(r"\b(?:qua han|tre han|cham tien do|het han)\b", f) and _pure_overdue(f) or re.match(r"^(?:cac )?viec (?:da )?qua han", f):
         return (OVERDUE, date(1900, 1, 1), today - timedelta(days=1), None)
-    m = re.search(r"\btrong (\d{1,3}) ngay (?:toi|nua|sap toi)\b", f)
-    if m:
-        n = int(m.group(1))
+    m = re.search(r"\btrong (\d{1,3}|mot|hai|ba|bon|muoi) (ngay|tuan|thang) (?:toi|nua|sap toi)\b", f)
+    if m:   # "trong 10 ngày tới", "trong 2 tuần tới", "trong một tháng tới"
+        count = int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS[m.group(1)]
+        n = count * {"ngay": 1, "tuan": 7, "thang": 30}[m.group(2)]
         return (DUE_SOON, today, today + timedelta(days=n), str(n))
     if re.search(r"\b(?:sap den han|sap het han|sap toi han|gan den han|den han)\b", f) or re.search(r"\btuan nay\b", f):
         n = SOON_DAYS
@@ -1256,15 +1333,27 @@ def _fts_or(words: list[str]) -> str:
 _SENT_RE = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ0-9(“\"])")
 
 
-def _sentences(text: str) -> list[str]:
-    parts = [p.strip() for p in _SENT_RE.split(text) if p.strip()]
+def _sentences(text: str, whole_up_to: int = 0) -> list[str]:
+    """The text's sentences, a long one (over 300 characters) cut at its semicolons; with ``whole_up_to``,
+    such a sentence no longer than that is also given whole, after its clauses ("…, hộ bà Mai là 01 trong
+    07 hộ …; UBND huyện … dự kiến cưỡng chế vào ngày 22/4/2025.": the date is in one clause, what it is
+    the date of in the other)."""
     out: list[str] = []
-    for p in parts:
-        if len(p) > 300:
-            out.extend(x.strip() for x in re.split(r"(?<=;)\s+", p) if x.strip())
-        else:
-            out.append(p)
+    for sentence in _FULL_STOP_RE.split(text) if whole_up_to else (text,):
+        clauses = []
+        for p in _SENT_RE.split(sentence):
+            p = p.strip()
+            if len(p) > 300:
+                clauses.extend(x.strip() for x in re.split(r"(?<=;)\s+", p) if x.strip())
+            elif p:
+                clauses.append(p)
+        out.extend(clauses)
+        if len(clauses) > 1 and len(sentence.strip()) <= whole_up_to:
+            out.append(sentence.strip())
     return out
+
+
+_FULL_STOP_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ0-9(“\"])")   # _SENT_RE without the semicolon
 
 
 _SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")

@@ -64,7 +64,7 @@ VERBS = tuple(sorted({
     "phat hien", "xu phat", "giai ngan", "van hanh", "bao ve", "binh xet", "dieu chuyen", "phan bo",
     "thanh toan", "quyet toan", "tham tra", "khao sat", "tham hoi", "tang qua", "xac dinh", "tap huan", "bieu duong", "phan luong", "lap dat", "kich hoat", "cai dat", "ra quan", "kiem dem",
     "keu goi", "chang chong", "di doi", "thu nhan", "can doi", "don dep", "giup truong ban",
-    "giup ubnd", "giup uy ban", "giup chu tich", "giup ban chi dao",
+    "giup ubnd", "giup uy ban", "giup chu tich", "giup ban chi dao", "giu gin", "giu vung", "don tiep", "phuc vu",
 }, key=len, reverse=True))
 # longest word first, factored by common prefixes (text.trie_pattern): these run at every word of a phrase
 VERB_RE = re.compile(r"(?:" + trie_pattern(VERBS) + r")(?![\w])")
@@ -128,11 +128,22 @@ def _person(text: str) -> UnitPhrase | None:
     name, rest = m.group("name") or m.group("name2"), text[m.end():]
     if rest[:1].islower():   # "đồng chí Lê Văn Hòa trực tiếp chỉ đạo …": no office written
         return UnitPhrase((name,), m.end(), text[:m.end()].strip(), "verb")
-    office = unit_phrase(rest, allow_colon=False) if _starts_with_unit(rest[:_HEAD]) else None
+    standing = _STANDING.match(rest)   # "Phó Chủ tịch Thường trực UBND huyện": "thường trực" is no verb here
+    skipped = standing.end() - standing.end(1) - 1 if standing else 0
+    if standing:
+        rest = f"{standing.group(1)} {rest[standing.end():]}"
+    # "… - Phó Chủ tịch UBND huyện: chỉ đạo …" (the office closed by a colon) or "… UBND huyện chỉ đạo …"
+    office = unit_phrase(rest) if _starts_with_unit(rest[:_HEAD]) else None
     if office is None or len(office.units) != 1:
         return None
-    return UnitPhrase((f"{name} - {office.units[0]}",), m.end() + office.end, text[:m.end()] + office.written,
-                      office.ended_by)
+    held = office.units[0]
+    if standing and held.startswith(standing.group(1)):
+        held = standing.group(0).rstrip() + held[len(standing.group(1)):]
+    end = m.end() + office.end + skipped
+    return UnitPhrase((f"{name} - {held}",), end, text[:end].rstrip(" :,;-–"), office.ended_by)
+
+
+_STANDING = re.compile(r"^(Phó (?:Chủ tịch|Trưởng ban|Giám đốc|Trưởng phòng))\s+[Tt]hường trực\s+")
 
 
 @lru_cache(maxsize=PHRASE_CACHE)   # the same openings ("Phòng Nội vụ …", "UBND các xã …") come back again and again
@@ -415,8 +426,13 @@ def _split_chunk(chunk: str) -> list[str]:
                 and re.match(r"\s*(?:,|$)", f[start_word.end():]))   # "sở, ban, ngành": a kind, not a unit
         if start_word and f.startswith(("cong chuc", "vien chuc"), nxt) and re.search(r"(?:can bo|cong chuc)\s*$", f[:m.start()]):
             bare = True   # "cán bộ, công chức, viên chức" is one group
-        if not start_word and chunk.startswith("Báo ", nxt) and chunk[nxt + 4:nxt + 5].isupper():
-            cuts.append(nxt)   # "Đài Phát thanh và Truyền hình tỉnh, Báo Quảng Hải": a newspaper is a unit
+        if f.startswith("cac co quan, don vi", nxt) or not start_word and (
+                chunk.startswith("Báo ", nxt) and chunk[nxt + 4:nxt + 5].isupper()
+                or f.startswith("truong ", nxt) and _VILLAGE_HEAD.match(f, nxt + 7)):
+            # "Đài Phát thanh và Truyền hình tỉnh, Báo Quảng Hải": a newspaper is a unit; so is "…, Trưởng
+            # các Tổ dân phố" (a village's head: "trưởng" alone may be a school, "trường"), and "… và các cơ
+            # quan, đơn vị có liên quan" a group of its own
+            cuts.append(nxt)
             continue
         if start_word and not bare and not f[:m.start()].rstrip().endswith(("hdnd", "hoi dong nhan dan")):
             # "cơ quan" starts a unit only when a proper name follows ("cơ quan Trung ương")
@@ -427,6 +443,9 @@ def _split_chunk(chunk: str) -> list[str]:
         piece = re.sub(r"(?:,|\s+và)\s*$", "", piece.strip())
         pieces.append(piece)
     return pieces
+
+
+_VILLAGE_HEAD = re.compile(r"(?:cac )?(?:thon|ap|ban|buon|xom|khom|to dan pho|khu pho|khu dan cu)\b")
 
 
 GENERIC_GROUPS = {"cac co quan don vi", "cac co quan", "cac don vi", "co quan don vi", "cac co quan don vi dia phuong",

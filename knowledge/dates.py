@@ -67,7 +67,9 @@ RECURRENCE = (
     (re.compile(word_led(("hang", "moi")) + r"\s+ngay\b(?!\s+(?:\d|le\b|nghi\b))"), "daily"),
     (re.compile(word_led(("hang", "hang", "moi")) + r"\s+tuan\b"), "weekly"),
     (re.compile(word_led(("hang", "moi")) + r"\s+thang\b"), "monthly"),
-    (re.compile(word_led((r"hang\s+quy\b", r"moi\s+quy\b", r"dinh ky\s+quy\b(?!\s+dinh)"))), "quarterly"),
+    # "trước ngày 20 của tháng cuối quý" (not "cuối quý III/2025", one quarter's end)
+    (re.compile(word_led((r"hang\s+quy\b", r"moi\s+quy\b", r"dinh ky\s+quy\b(?!\s+dinh)",
+                          r"thang\s+cuoi\s+(?:cua\s+)?(?:moi\s+)?quy\b(?!\s+(?:i|ii|iii|iv|[1-4])\b)"))), "quarterly"),
     (re.compile(word_led((r"dinh ky\s+(?:06|6)", "06", "6"))
                 + r"\s+thang(?:\s+mot\s+lan)?\b(?!\s+(?:dau|cuoi)\s+nam)"), "half_yearly"),
     (re.compile(word_led((r"hang\s+nam\b", r"moi\s+nam\b", r"dinh ky\s+nam\b"))), "yearly"),
@@ -78,7 +80,7 @@ _RECURRENCE_WORD = {"daily": "ngay", "weekly": "tuan", "monthly": "thang", "quar
 # what any recurrence pattern above cannot match without (opening with a literal: a fast scan)
 # (one pattern per literal lead, as _FROM_DAY: the alternation "(?:hang|moi)\s+…|dinh ky\s+…|6\s+thang" split)
 _ANY_RECURRENCE = (re.compile(r"hang\s+(?:ngay|tuan|thang|quy|nam)"), re.compile(r"moi\s+(?:ngay|tuan|thang|quy|nam)"),
-                   re.compile(r"dinh ky\s+(?:quy|nam)"), re.compile(r"6\s+thang"))
+                   re.compile(r"dinh ky\s+(?:quy|nam)"), re.compile(r"6\s+thang"), re.compile(r"thang\s+cuoi\s+"))
 _RECUR_DAY = re.compile(word_led(("hang", "moi")) + r"\s+(?:thang|quy)\b[^.;]{0,120}?\btruoc\s+ngay\s+(?P<d>\d{1,2})\b(?!\s*[/.\-]\s*\d)")
 
 

@@ -217,7 +217,21 @@ def _clause(w: _Walk) -> str:
 
 
 def _units(w: _Walk, names: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    return canonical_units(list(names), w.registry, w.header.issuer)
+    units = canonical_units(list(names), w.registry, w.header.issuer)
+    if any(u.endswith(_BARE_LEVEL) for u in units):
+        # "2. Yêu cầu UBND huyện Tân Phước: … b) Chủ tịch UBND huyện trực tiếp …": the huyện of the item
+        # (of "UBND các xã: Phước Hòa, Tân Lập: … Chủ tịch UBND xã …", each of them)
+        named = _current_units(w)
+        out: list[str] = []
+        for u in units:
+            own = [n for n in named if n.startswith(u + " ") and n[len(u) + 1:][:1].isupper()] \
+                if u.endswith(_BARE_LEVEL) else []
+            out.extend(x for x in own or [u] if x not in out)
+        units = tuple(out)
+    return units
+
+
+_BARE_LEVEL = (" huyện", " xã", " tỉnh", " thị xã", " thành phố", " phường", " thị trấn", " quận")
 
 
 def _visit(w: _Walk, p: Para) -> None:
@@ -270,7 +284,9 @@ def _visit(w: _Walk, p: Para) -> None:
             return
         elif w.findings and len(f.split()) <= 12 and _TASK_HEADINGS.search(f):
             w.findings = False    # "2. Nhiệm vụ thời gian tới"
-        elif not w.zone and not (assigns := _has_own_units(p.text) or _names_its_unit(w, p.text)):
+        elif not w.zone and not (assigns := _has_own_units(p.text) or _names_its_unit(w, p.text)
+                                 or any(k in w.levels for k in ORDER[:depth])):
+            # ("1. Giám đốc Sở NN&MT:" / "a) Theo dõi …": an item under a unit's heading is that unit's task)
             # numbered findings before the instructions are not tasks
             if not w.default_units and not w.drafts:
                 return
@@ -408,7 +424,12 @@ def _names_its_unit(w: _Walk, text: str) -> bool:
     if w.findings or not starts_with_unit(text):
         return False
     up = unit_phrase(text, allow_colon=False)
-    if not up or up.ended_by != "verb" or len(up.written.split()) > 12:
+    if not up or up.ended_by != "verb":
+        # "1. Giám đốc Sở Nông nghiệp và Môi trường:": the unit whose tasks the sub-items below list
+        up = unit_phrase(text)
+        return bool(up) and not text[up.end:].strip(" :.") and len(up.written.split()) <= 12 \
+            and not _FINDING_WORDS.search(fold(up.written))
+    if len(up.written.split()) > 12:
         return False
     return not _FINDING_WORDS.search(fold(up.written)) and not _FINDING_WORDS.match(fold(text[up.end:up.end + 12]))
 

@@ -293,6 +293,9 @@ def _signature_side(line: str) -> str:
         two = _TWO_COLUMNS.match(line)
         if two:
             return two.group(2)
+    flat = _FLAT_ROW.match(line) if line[:1] in "-–•+" or fold(line[:4]) == "luu:" else None
+    if flat:   # a PDF's text with the columns run together: "- Lưu: VT, GDTrH. Nguyễn Thị Thanh Hương"
+        return flat.group(1)
     return line
 
 
@@ -318,6 +321,12 @@ def _table_apart(head: str) -> str:
 # the place and date after the number ("THỊ XÃ HÒA VINH Độc lập - Tự do - Hạnh phúc", "Số: 12/UBND Hòa Vinh, ngày …")
 _RIGHT_COLUMN = re.compile(r"^\s*(\S.*?)\s+((?:CỘNG H(?:ÒA|OÀ) XÃ HỘI|Độc lập\s*[-–]\s*Tự do).*|"
                            r"(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){0,4}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*,\s*ngày\b.*)$")
+
+
+# a row of the closing block whose columns a PDF's text ran together with one space: a "Nơi nhận" entry
+# closed by its punctuation, then the signer's name or title ("- Như trên; PHÓ GIÁM ĐỐC")
+_FLAT_ROW = re.compile(rf"^.*?[.;,:)]\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}|(?:KT|TM|TL|Q)\.\s*[A-ZĐÀ-Ỹ ]+|"
+                       r"(?:PHÓ |CHỦ |GIÁM |TRƯỞNG |CHÁNH |BÍ )[A-ZĐÀ-Ỹ ]+)\s*$")
 
 
 # a line of a header or closing block typed in two columns: text, three or more spaces (or tabs), text

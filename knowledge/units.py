@@ -231,10 +231,19 @@ class UnitRegistry:
         # "Phòng LĐ-TB&XH các huyện, thị xã, thành phố" is what "Phòng LĐ-TB&XH cấp huyện" means
         base, cac, rest = key.partition(" cac ")
         name, levels = _split_levels(f"{base} cac {rest}".split()) if cac and base else ([], [])
+        if cac and base and not levels:   # "UBND các huyện, thành phố Gia Nghĩa": the city's name after its level
+            words = f"{base} cac {rest}".split()
+            for drop in (1, 2, 3):
+                if len(words) - drop > 2:
+                    name, levels = _split_levels(words[:-drop])
+                    if levels:
+                        break
         level = next((lv for lv, words in _LEVEL_OF_GROUP if set(levels) & words), None)
         if level and " ".join(name) == base:
             out.add(f"{base} cap {level}")
             out.update(f"{a} cap {level}" for a in (acronym_key(base), head_acronym_key(base)) if a)
+        if cac and base:   # "Tổ CNSCĐ các thôn" for "Tổ công nghệ số cộng đồng các thôn"
+            out.update(f"{a} cac {rest}" for a in (acronym_key(base), head_acronym_key(base)) if a)
         if key.startswith("ubnd "):
             out.add(key[5:])
         # "Phòng Nội vụ huyện" -> also "Phòng Nội vụ"

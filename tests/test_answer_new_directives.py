@@ -314,3 +314,93 @@ def test_a_plans_phase_asked_about_answers_with_its_heading(tmp_path):
     engine = engine_over(tmp_path, {"tan-hung.md": text})
     answer = fold(ask(engine, "giai doan 1 ke hoach trat tu via he tan hung ket thuc khi nao", today=date(2025, 3, 5)))
     assert answer.startswith("giai doan 1") and "31/3/2025" in answer
+
+
+_DROUGHT = """ỦY BAN NHÂN DÂN
+TỈNH LONG AN NAM
+
+Số: 04/CT-UBND
+
+Long An Nam, ngày 04 tháng 3 năm 2025
+
+CHỈ THỊ
+Về phòng, chống hạn hán, xâm nhập mặn
+
+Chủ tịch UBND tỉnh yêu cầu các sở, ngành, địa phương thực hiện các nội dung sau:
+
+1. Giám đốc Sở Nông nghiệp và Môi trường:
+
+a) Theo dõi chặt chẽ diễn biến độ mặn trên các sông chính.
+
+b) Tham mưu UBND tỉnh phân bổ kinh phí hỗ trợ trước ngày 15 tháng 3 năm 2025.
+
+2. Chủ tịch UBND các huyện, thị xã, thành phố:
+
+a) Khẩn trương đắp đập tạm ngăn mặn tại các cửa kênh.
+
+3. Giao Giám đốc Sở Nông nghiệp và Môi trường theo dõi, đôn đốc việc thực hiện Chỉ thị này.
+
+Theo báo cáo của UBND huyện Tân Phú, hộ bà Trần Thị Mai là 01 trong 07 hộ chưa nhận tiền bồi thường, chưa bàn giao mặt bằng và chưa ký biên bản kiểm đếm tài sản trên đất; UBND huyện đã ban hành Thông báo số 96/TB-UBND ngày 25/3/2025 dự kiến tổ chức cưỡng chế thu hồi đất vào ngày 22/4/2025 tại thửa đất số 15, tờ bản đồ số 7.
+
+CHỦ TỊCH
+
+Nguyễn Thành Trung
+"""
+
+_OUTBREAK = """ỦY BAN NHÂN DÂN
+HUYỆN VŨ XƯƠNG
+
+Số: 318/UBND-NN
+
+Vũ Xương, ngày 18 tháng 02 năm 2025
+
+V/v khẩn cấp phòng, chống bệnh Dịch tả lợn châu Phi
+
+Bệnh Dịch tả lợn châu Phi đã xuất hiện tại 09 hộ chăn nuôi thuộc 03 xã Hòa Bình, Tân Lập, Yên Sơn; số lợn mắc bệnh, chết và buộc phải tiêu hủy là 214 con.
+
+UBND huyện yêu cầu các cơ quan, đơn vị thực hiện ngay các biện pháp sau:
+
+1. UBND các xã: Hòa Bình, Tân Lập, Yên Sơn
+
+a) Tổ chức tiêu hủy toàn bộ lợn mắc bệnh, lợn chết trong vòng 24 giờ kể từ khi phát hiện.
+
+2. Trạm Chăn nuôi và Thú y huyện
+
+a) Tổng hợp tình hình dịch bệnh, báo cáo UBND huyện trước 16 giờ hằng ngày.
+
+3. Tổ công nghệ số cộng đồng các thôn hướng dẫn người dân khai báo dịch bệnh qua ứng dụng, hoàn thành trước ngày 28/02/2025.
+
+CHỦ TỊCH
+
+Nguyễn Đình Thắng
+"""
+
+
+@pytest.fixture(scope="module")
+def drought(tmp_path_factory):
+    return engine_over(tmp_path_factory.mktemp("drought"), {"long-an-nam.md": _DROUGHT, "vu-xuong.txt": _OUTBREAK})
+
+
+def test_a_head_named_before_the_unit_asks_for_all_its_tasks_and_drought_is_no_deadline(drought):
+    text = ask(drought, "Giám đốc Sở NN&MT phải làm những gì theo Chỉ thị 04 về hạn mặn?")
+    assert "độ mặn" in text and "15/03/2025" in text and "theo dõi, đôn đốc" in text
+
+
+def test_ubnd_of_every_district_or_commune_is_the_group_or_the_ones_named(drought):
+    assert "đắp đập tạm" in ask(drought, "ubnd cac huyen phai khan truong lam viec gi de ngan man")
+    # the communes named one by one, though a preamble sentence repeats more of the question's words
+    assert "24 giờ" in ask(drought, "ubnd cac xa co dich ta lon chau phi phai tieu huy lon benh trong bao lau")
+
+
+def test_a_unit_typed_with_its_place_and_an_older_name_and_a_groups_initials(drought):
+    text = ask(drought, "tram thu y vu xuong bao cao tinh hinh dich cho ubnd huyen bao lau mot lan, truoc may gio")
+    assert "hằng ngày" in text and "16 giờ" in text
+    assert "khai báo dịch bệnh" in ask(drought, "Tổ CNSCĐ các thôn phải làm gì?")
+
+
+def test_a_sentence_cut_at_its_semicolon_answers_whole_and_due_soon_reads_weeks(drought):
+    text = ask(drought, "Huyện Tân Phú dự kiến cưỡng chế thu hồi đất hộ bà Mai vào ngày nào?")
+    assert "22/4/2025" in text
+    soon = ask(drought, "việc nào sắp đến hạn trong 2 tuần tới?", today=date(2025, 2, 18))
+    assert "khai báo dịch bệnh" in soon and "14 ngày" in soon
+    assert "khai báo dịch bệnh" not in ask(drought, "việc nào sắp đến hạn trong 5 ngày tới?", today=date(2025, 2, 18))

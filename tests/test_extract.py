@@ -920,3 +920,61 @@ def test_a_boards_deputy_is_the_assignee_of_their_duty_and_aid_to_society_is_no_
     assert by_phrase(doc, "điều hành công việc thường xuyên").assignees == ("Phó Trưởng ban thường trực",)
     assert by_phrase(doc, "đôn đốc tiến độ thi công").assignees == ("Phó Trưởng ban Phạm Quang Vinh",)
     assert by_phrase(doc, "tiếp nhận đối tượng").assignees == ("Các cơ sở trợ giúp xã hội",)
+
+
+_PROVINCE_LETTER = """UBND TỈNH LONG AN NAM
+VĂN PHÒNG
+
+Số: 1586/VP-TCD
+
+Long An Nam, ngày 07 tháng 4 năm 2025
+
+V/v giải quyết đơn khiếu nại
+
+Chủ tịch UBND tỉnh có ý kiến như sau:
+
+1. Yêu cầu UBND huyện Tân Phú:
+
+a) Cung cấp hồ sơ cho Sở Nông nghiệp và Môi trường trước ngày 15/4/2025.
+
+b) Chủ tịch UBND huyện trực tiếp tổ chức đối thoại với người khiếu nại.
+
+2. Đồng chí Trần Minh Đức - Phó Chủ tịch Thường trực UBND huyện: chỉ đạo công tác thu ngân sách.
+
+3. Đồng chí Lê Thu Hương - Phó Chủ tịch UBND huyện: chỉ đạo công tác an sinh xã hội.
+
+4. Ban Chỉ huy Quân sự xã chỉ đạo dân quân phối hợp với Công an xã giữ gìn trật tự khu vực lễ hội.
+
+5. Văn phòng HĐND-UBND huyện, Công an huyện, Trưởng các Tổ dân phố số 1, 2, 3 và các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Văn bản này.
+
+6. Công an huyện tổng hợp kết quả, báo cáo Chủ tịch UBND huyện trước ngày 20 của tháng cuối quý.
+
+Nơi nhận: KT. CHÁNH VĂN PHÒNG
+- Như trên; PHÓ CHÁNH VĂN PHÒNG
+- Lưu: VT, TCD. Lê Hoàng Phúc
+"""
+
+
+def test_a_bare_level_unit_inside_an_item_is_the_items_unit_and_persons_hold_offices_after_a_colon():
+    doc = extract(_PROVINCE_LETTER, "long-an-nam.txt")
+    assert by_phrase(doc, "tổ chức đối thoại").assignees == ("UBND huyện Tân Phú",)
+    assert by_phrase(doc, "thu ngân sách").assignees == ("Trần Minh Đức - Phó Chủ tịch Thường trực UBND huyện",)
+    assert by_phrase(doc, "an sinh xã hội").assignees == ("Lê Thu Hương - Phó Chủ tịch UBND huyện",)
+    # "giữ gìn" ends the coordinator's name
+    assert by_phrase(doc, "giữ gìn trật tự").coordinators == ("Công an xã",)
+
+
+def test_village_heads_and_the_bodies_concerned_are_units_of_their_own_in_a_list():
+    doc = extract(_PROVINCE_LETTER, "long-an-nam.txt")
+    names = by_phrase(doc, "chịu trách nhiệm thi hành").assignees
+    assert "Trưởng các Tổ dân phố số 1, 2, 3" in names and "Công an huyện" in names
+    assert not [n for n in names if "Tổ dân phố" in n and "cơ quan" in n]
+
+
+def test_the_last_month_of_each_quarter_is_a_quarterly_report_and_a_flat_signature_row_names_the_signer():
+    doc = extract(_PROVINCE_LETTER, "long-an-nam.txt")
+    report = by_phrase(doc, "tổng hợp kết quả")
+    assert report.recurrence == "quarterly" and report.deadline is None
+    assert doc.signer == "Lê Hoàng Phúc"
+    from knowledge.dates import recurrence_of
+    assert recurrence_of("hoàn thành trong tháng cuối quý III/2025")[0] is None

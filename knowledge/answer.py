@@ -233,6 +233,10 @@ class Engine:
                 # "Theo thông báo kết luận kiểm tra xã Đông Thành, việc nào đã quá hạn?": the unit
                 # describes the document asked about; every unit's work in it is meant
                 units = []
+            elif units and scope_docs is not None and unit_key(q).startswith(_BARE_PLACE):
+                # "Xã Phước Lộc Đông có việc nào quá hạn không?": the work of that place's documents, not
+                # only its committee's ("UBND xã … có việc nào quá hạn?" asks for the committee's)
+                units = []
             return self._time_view(q, view, today, units, scope_docs, scope_name, offset)
         if _asks_monitor(f):
             monitored = self._monitor_tasks(q, scope_docs, scope_name, today)
@@ -246,11 +250,11 @@ class Engine:
             return self._unit_tasks(q, f, units, today, scope_docs, scope_name, offset)
         topic = self._topic(q, scope_name)
         self._weights = self._question_weights(f, topic, scope_docs)
-        phase = _PHASE_NAMED.search(" ".join(topic)) if not units else None
+        phase = _PHASE_NAMED.search(f) if not units and ("giai doan" in f or "dot " in f) else None
         if phase:
             # "Giai đoạn 1 của kế hoạch … kết thúc khi nào?": the plan's text on that phase, not a task
             facts, _ = self._facts(phase.group(0).split(), scope_docs)
-            facts = [x for x in facts if search_form(x.text).lstrip("#*- ").startswith(phase.group(0))]
+            facts = [x for x in facts if _opens_with(search_form(x.text), phase.group(0))]
             if facts:   # (only a phase with a heading of its own; "… đợt 2" in a task is that task's)
                 return Answer(FACTS, q, today, facts=tuple(facts), scope=scope_name)
         task_ans, task_score = (None, 0.0)
@@ -413,7 +417,9 @@ class Engine:
         # what comes before it; only opening the question ("Huyện Phước Lâm phải làm gì?") is it a unit
         found = [m for m in mentions
                  if not (m[0] > 0 and " ".join(words[m[0]:m[0] + m[1]]).startswith(_BARE_PLACE)
-                         and words[m[0] - 1] not in ("cua", "cho", "giao"))]
+                         and words[m[0] - 1] not in ("cua", "cho", "giao"))
+                 # "… tranh chấp ranh giới đất ở ấp Cây Dầu": a village after "ở / tại" is where, not who
+                 and not (m[0] > 0 and words[m[0] - 1] in ("o", "tai") and words[m[0]] in _VILLAGE_WORDS)]
         if not found:
             fuzzy = self._fuzzy_unit(key) or self._unit_by_words(q)
             if fuzzy:
@@ -941,7 +947,7 @@ class Engine:
         if phase:   # "giai đoạn 1 … kết thúc khi nào?": only what speaks of that phase answers
             passages = [p for p in passages if re.search(rf"\b{phase.group(0)}\b", search_form(p["text"]))] or passages
             # its own heading ("Giai đoạn 1: … (từ ngày … đến ngày …)") first of all
-            passages = [p for p in passages if search_form(p["text"]).lstrip("#*- ").startswith(phase.group(0))] or passages
+            passages = [p for p in passages if _opens_with(search_form(p["text"]), phase.group(0))] or passages
         sentences = []
         for p in passages:
             subject = fold(self._docs[p["doc_id"]].subject or "") if p["doc_id"] in self._docs else ""
@@ -959,7 +965,10 @@ class Engine:
                 if dated and s > 0 and _DATE_IN_TEXT.search(sent):
                     s += 0.15      # "… diễn ra ngày nào?": a sentence with a date answers it
                 if s > 0:
-                    candidates.append((s, Fact(_with_footnotes(sent, p["doc_id"], self.store), p["doc_id"], p["clause"])))
+                    text = _with_footnotes(sent, p["doc_id"], self.store)
+                    if text.rstrip().endswith(":") and sent == p["text"]:
+                        text = self._with_list(text, p)
+                    candidates.append((s, Fact(text, p["doc_id"], p["clause"])))
         if not candidates:
             return [], 0.0
         candidates.sort(key=lambda x: -x[0])
@@ -975,8 +984,24 @@ class Engine:
                 out = [o for o in out if o.text not in fact.text] + [fact]
         return out, best
 
+    def _with_list(self, text: str, passage: dict) -> str:
+        """A paragraph that announces a list ("Lịch tiếp công dân … cụ thể như sau:") with the dash items
+        right after it, which say what it announces (a few, kept short)."""
+        items: list[str] = []
+        lead = f"{passage['clause']} gạch ".lstrip()
+        for p in self.store.passages(passage["doc_id"]):
+            if p["seq"] <= passage["seq"]:
+                continue
+            if not (p["clause"] or "").startswith(lead) or len(items) == LIST_ITEMS_SHOWN \
+                    or sum(map(len, items)) + len(p["text"]) > LIST_CHARS_SHOWN:
+                break
+            items.append(p["text"])
+        return "\n".join([text, *(f"- {x}" for x in items)]) if items else text
+
 
 # ---- question understanding (folded search form) ----------------------------------
+LIST_ITEMS_SHOWN = 6       # a fact that announces a list is shown with this many of its dash items …
+LIST_CHARS_SHOWN = 1200    # … of at most this many characters in all
 UNIT_TASK_ENOUGH = 0.5    # a task of the units a question names answers "… phải …?" from this score on
 MEMBERS_NAMED = 12        # "UBND các xã" stands for the communes named one by one, if no more than this
 FACT_SENTENCE_CHARS = 600  # a sentence cut at its semicolons is also a candidate answer whole up to this (see _facts)
@@ -985,10 +1010,13 @@ _BARE_PLACE = ("huyen ", "xa ", "tinh ", "thi xa ", "thi tran ", "phuong ", "qua
 SOON_DAYS = 7           # "sắp đến hạn": due within the week …
 SOON_WIDER_DAYS = 30    # … or, when nothing is, within the month ahead
 _GROUP_LEVELS = frozenset({"huyen", "xa", "tinh"})
+_VILLAGE_WORDS = frozenset({"ap", "thon", "ban", "buon", "xom", "khom", "to"})
 # a kind of document as a question names it: written, folded or short ("công văn", "cong van", "CV")
 _DOC_KIND = (r"(?:văn bản|công văn|thông báo|kế hoạch|chỉ thị|quyết định|công điện|van ban|cong van|thong bao|ke hoach|"
              r"chi thi|quyet dinh|cong dien|CV|VB|KH|TB|QĐ|CT|CĐ)")
-_PHASE_NAMED = re.compile(r"\b(?:giai doan|dot) (?:\d{1,2}|i{1,3}|iv|v)\b")   # a plan's phase, by its number
+# a plan's phase, by its number or the first word of its name ("giai đoạn 1", "giai đoạn điều tra")
+_PHASE_NAMED = re.compile(r"\b(?:giai doan|dot) (?:\d{1,2}|i{1,3}|iv|v|(?!nay\b|do\b|tiep\b|toi\b|sau\b)[a-z]{2,})\b")
+_ITEM_LEAD = re.compile(r"^[#*\- ]*(?:\d{1,2}[.)]\s*)?")   # what may open a phase's heading: "### ", "**", "1. "
 # initials people type for a kind of unit whose name is never written so in a directive ("TTYT các huyện")
 _TYPED_SHORT = {"ttyt": "trung tam y te", "ttksbt": "trung tam kiem soat benh tat", "cdc": "trung tam kiem soat benh tat",
                 "bvdk": "benh vien da khoa", "ttvh": "trung tam van hoa", "ttptqd": "trung tam phat trien quy dat",
@@ -1027,6 +1055,11 @@ def _without_heads(toks: list[str], unit_words: set[str]) -> list[str]:
         out.append(toks[n])
         n += 1
     return out
+
+
+def _opens_with(form: str, words: str) -> bool:
+    """Whether a text opens with these words once its heading marks and item number are off."""
+    return form[_ITEM_LEAD.match(form).end():].startswith(words)
 
 
 def _asks_signer(f: str) -> bool:

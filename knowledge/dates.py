@@ -48,9 +48,12 @@ _MONTH_RE = re.compile(word_led(("trong", "truoc", "cham nhat", r"hoan thanh(?:\
 _QUARTER_RE = re.compile(word_led((r"trong\s+quy", r"truoc\s+quy", r"hoan thanh\s+(?:trong\s+)?quy",
                                     r"cham nhat\s+quy", r"den het\s+quy", "quy"))
                          + r"\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|\s+nam\s+)\s*(?P<y>\d{4})")
-_RELATIVE_RE = re.compile(r"\b(?:trong(?:\s+thoi\s+han|\s+vong)?|cham nhat(?:\s+la)?|sau)\s+(?P<n>\d{1,3})\s+ngay(?:\s+lam\s+viec)?\s*,?\s*(?:ke\s+tu|tinh\s+tu)\s+ngay\s+(?:ban\s+hanh|ky|nhan)")
+_RELATIVE_RE = re.compile(r"\b(?:trong(?:\s+thoi\s+han|\s+vong)?|cham nhat(?:\s+la)?|sau)\s+(?P<n>\d{1,3})\s+ngay(?:\s+lam\s+viec)?\s*,?\s*(?:ke\s+tu|tinh\s+tu)\s+ngay\s+(?:ban\s+hanh|ky|nhan"
+                          # not "kể từ ngày nhận được đơn / hồ sơ": counted from an event the directive cannot date
+                          r"(?!(?:\s+duoc)?\s+(?:day du\s+)?(?:don|ho so|bao cao|yeu cau|kien nghi|de nghi|phan anh|thong tin|ket qua|to trinh)\b))")
 _EXTEND_RE = re.compile(word_led(("gia han", "keo dai", "dieu chinh thoi han", "lui thoi han", "lui han")) + r"\b")
 _EXTEND_HINTS = ("gia han", "keo dai", "thoi han", "lui han")   # one of which _EXTEND_RE cannot match without
+_UNTIL_NAMED_RE = re.compile(rf"d(?<!\wd)en het\s+[a-z ]{{2,30}}?\(\s*(?:ngay\s+)?{_DMY}\s*\)")
 _UNTIL_RE = re.compile(rf"d(?<!\wd)en\s+(?:het\s+)?{_DATE}")   # "\bden", led by its letter (see text.word_led)
 # what _RELATIVE_RE cannot match without, "(?:ke|tinh)\s+tu\s+ngay", as one pattern per lead: each opens
 # with its literal, which re scans for in C (an alternation is tried wherever one of its letters stands)
@@ -135,6 +138,9 @@ def find_deadlines(text: str, issued_on: str | None = None, folded: str | None =
         if _EXTEND_RE.search(window.rsplit(". ", 1)[-1]):
             d, mo, y = (m["d"], m["m"], m["y"]) if m["d"] else (m["d2"], m["m2"], m["y2"])
             add(_mk(int(y), int(mo), int(d)), None, m, extends=True)
+    for m in _UNTIL_NAMED_RE.finditer(f) if has_date and "den het" in f and "(" in f else ():
+        # "trực cháy … từ nay đến hết mùa khô (30/4/2026)": the period's end, dated in brackets
+        add(_mk(int(m["y"]), int(m["m"]), int(m["d"])), None, m)
     for m in _MONTH_RE.finditer(f) if "thang" in f and _MONTH_YEAR.search(f) else ():
         add(_month_end(int(m["y"]), int(m["m"])), None, m)
     for m in _QUARTER_RE.finditer(f) if "quy" in f and _QUARTER_YEAR.search(f) else ():

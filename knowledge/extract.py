@@ -38,7 +38,7 @@ _PERIOD = re.compile(r"(?i)^(?P<period>(?:từ\s+(?:ngày\s+)?[^:;]{1,30}?\s+)?(
                      r"\s*:\s*(?P<rest>\S.*)$")
 # "Giai đoạn 1: Tuyên truyền (từ ngày 01/3/2025 đến ngày 31/3/2025)", "Đợt 2 (từ tháng 4 đến hết tháng 6/2025):"
 # a phase whose end is the deadline of the tasks listed under it
-_PHASE = re.compile(r"(?i)^(?:giai đoạn|đợt)\s+(?:\d{1,2}|[IVX]{1,4})\b[^\n]{0,160}?\b(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?"
+_PHASE = re.compile(r"(?i)^(?:giai đoạn|đợt)\s+(?:\d{1,2}|[IVX]{1,4}|[^\W\d][^\n:()]{1,40}?(?=\s*[:(]))\b[^\n]{0,160}?\b(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?"
                     r"(?P<end>\d{1,2}/\d{1,2}/\d{4}|tháng\s+\d{1,2}/\d{4}|quý\s+[IV]{1,3}/\d{4})\s*\)?\s*[:.]?\s*$")
 # "Nhận được Công văn này, …": how a closing line may open
 _RECEIVED = r"(?:nhan duoc [^,.]{3,40} nay,? )?"
@@ -92,6 +92,7 @@ class _Walk:
     bullets: int = 0
     parts_of: _Draft | None = None   # the task whose listed parts ("…, gồm:") the paragraphs go on with
     phase_end: str | None = None   # "Giai đoạn 1 (từ ngày 01/3/2025 đến ngày 31/3/2025)": its tasks' deadline
+    phase_kind: str | None = None  # the kind of item that opened the phase ("1. Giai đoạn chuẩn bị: …"), if one did
     bullet_units: tuple[str, ...] = ()   # "- Công an huyện:" heads the "+ …" bullets below it
     bullet_label: str = ""
     drafts: list[_Draft] = field(default_factory=list)
@@ -251,7 +252,8 @@ def _visit(w: _Walk, p: Para) -> None:
         d.text = f"{d.text.rstrip()} {p.text}"
         return
     w.parts_of = None
-    if f.startswith(("giai doan", "dot ")) and (phase := _PHASE.match(p.text)):
+    phase = _PHASE.match(p.text) if f.startswith(("giai doan", "dot ")) else None
+    if phase and p.kind not in ORDER:
         w.phase_end = phase.group("end")
         w.levels = {k: v for k, v in w.levels.items() if k == "roman"}
         w.labels = {k: v for k, v in w.labels.items() if k == "roman"}
@@ -267,8 +269,11 @@ def _visit(w: _Walk, p: Para) -> None:
         w.labels[p.kind] = p.label
         w.bullets = 0
         w.bullet_units, w.bullet_label = (), ""
-        if p.kind == "roman":
-            w.phase_end = None
+        if p.kind == "roman" or w.phase_kind and depth <= ORDER.index(w.phase_kind):
+            w.phase_end = w.phase_kind = None   # the phase's item is over
+        if phase:   # "1. Giai đoạn chuẩn bị: từ ngày 01/3 đến ngày 31/3/2026": the items below end then
+            w.phase_end, w.phase_kind = phase.group("end"), p.kind
+            return
         if p.kind == "roman":
             heading = f
             if _EVALUATION_HEADINGS.match(heading):

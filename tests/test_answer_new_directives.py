@@ -404,3 +404,56 @@ def test_a_sentence_cut_at_its_semicolon_answers_whole_and_due_soon_reads_weeks(
     soon = ask(drought, "việc nào sắp đến hạn trong 2 tuần tới?", today=date(2025, 2, 18))
     assert "khai báo dịch bệnh" in soon and "14 ngày" in soon
     assert "khai báo dịch bệnh" not in ask(drought, "việc nào sắp đến hạn trong 5 ngày tới?", today=date(2025, 2, 18))
+
+
+_RECEPTION = """ỦY BAN NHÂN DÂN
+XÃ PHƯỚC LỘC ĐÔNG
+
+Số: 12/TB-UBND
+
+Phước Lộc Đông, ngày 05 tháng 01 năm 2026
+
+THÔNG BÁO
+Lịch tiếp công dân năm 2026
+
+I. LỊCH TIẾP CÔNG DÂN
+
+1. Tiếp công dân tại trụ sở UBND xã
+
+Lịch tiếp công dân của Chủ tịch UBND xã trong tháng 01/2026 cụ thể như sau:
+
+- Các ngày 08/01/2026, 15/01/2026 và 22/01/2026, buổi sáng.
+
+2. Giai đoạn cao điểm: từ ngày 01/02 đến ngày 28/02/2026
+
+II. PHÂN CÔNG NHIỆM VỤ
+
+1. Công chức Địa chính - Xây dựng
+
+- Chủ trì, phối hợp với Trưởng ấp Cây Dầu giải quyết dứt điểm 03 vụ tranh chấp ranh giới đất tại ấp Cây Dầu; hoàn thành trước ngày 31/3/2026.
+
+2. Trưởng ấp Cây Dầu
+
+- Thông báo lịch tiếp công dân đến Nhân dân trên loa truyền thanh của ấp.
+
+CHỦ TỊCH
+
+Huỳnh Văn Tám
+"""
+
+
+@pytest.fixture(scope="module")
+def reception(tmp_path_factory):
+    return engine_over(tmp_path_factory.mktemp("reception"), {"phuoc-loc-dong.md": _RECEPTION})
+
+
+def test_a_village_after_o_is_where_and_a_bare_place_asks_for_its_documents_work(reception):
+    text = ask(reception, "Ai chủ trì giải quyết tranh chấp ranh giới đất ở ấp Cây Dầu, phối hợp với ai?")
+    assert "Địa chính - Xây dựng" in text
+    overdue = ask(reception, "xa phuoc loc dong co viec nao qua han khong", today=date(2026, 4, 6))
+    assert "31/03/2026" in overdue and "tranh chấp" in overdue
+
+
+def test_a_phase_asked_by_its_name_and_a_fact_that_announces_a_list(reception):
+    assert "28/02/2026" in ask(reception, "giai doan cao diem ket thuc ngay nao")
+    assert "15/01/2026" in ask(reception, "lich tiep cong dan cua chu tich ubnd xa phuoc loc dong thang 1 vao ngay nao")

@@ -978,3 +978,30 @@ def test_the_last_month_of_each_quarter_is_a_quarterly_report_and_a_flat_signatu
     assert doc.signer == "Lê Hoàng Phúc"
     from knowledge.dates import recurrence_of
     assert recurrence_of("hoàn thành trong tháng cuối quý III/2025")[0] is None
+
+
+def test_a_numbered_phase_named_in_words_dates_its_items_until_the_next_item():
+    text = ("ỦY BAN NHÂN DÂN\nTHỊ XÃ HÒA LỘC\n\nSố: 36/KH-UBND\n\nHòa Lộc, ngày 24 tháng 02 năm 2026\n\nKẾ HOẠCH\n\n"
+            "III. NỘI DUNG, THỜI GIAN THỰC HIỆN\n\n"
+            "1. Giai đoạn chuẩn bị: từ ngày 01/3 đến ngày 31/3/2026\n\n"
+            "a) Chi cục Thống kê khu vực:\n\n- Rà soát, cập nhật bảng kê hộ tại 24 địa bàn.\n"
+            "- Tổ chức tập huấn nghiệp vụ; hoàn thành trước ngày 25/3/2026.\n\n"
+            "2. Giai đoạn điều tra: từ ngày 01/4 đến ngày 30/4/2026\n\n"
+            "a) UBND các phường, xã:\n\n- Vận động các hộ gia đình cung cấp thông tin.\n\n"
+            "3. Phòng Văn hóa và Thông tin đưa tin về cuộc điều tra trên Cổng thông tin điện tử thị xã.\n")
+    doc = extract(text, "hoa-loc.md")
+    assert by_phrase(doc, "bảng kê hộ").deadline == date(2026, 3, 31)
+    assert by_phrase(doc, "tập huấn nghiệp vụ").deadline == date(2026, 3, 25)
+    assert by_phrase(doc, "cung cấp thông tin").deadline == date(2026, 4, 30)
+    assert by_phrase(doc, "cung cấp thông tin").clause == "III.2.a gạch 1"
+    assert by_phrase(doc, "đưa tin").deadline is None     # the next item is past the phase
+
+
+def test_until_a_season_dated_in_brackets_and_no_deadline_counted_from_a_petitions_receipt():
+    from knowledge.dates import find_deadlines
+    hits = find_deadlines("bố trí trực cháy 24/24 giờ từ nay đến hết mùa khô (30/4/2026).", "2025-12-18")
+    assert [h.day for h in hits] == [date(2026, 4, 30)]
+    assert find_deadlines("chuyển đơn trong thời hạn 10 ngày kể từ ngày nhận được đơn.", "2026-01-05") == []
+    assert find_deadlines("trình phê duyệt trong thời hạn 07 ngày kể từ ngày nhận được hồ sơ hợp lệ.", "2026-01-05") == []
+    assert [h.day for h in find_deadlines("đối thoại trong thời hạn 10 ngày kể từ ngày nhận được văn bản này.",
+                                          "2026-01-05")] == [date(2026, 1, 15)]

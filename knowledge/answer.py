@@ -264,6 +264,13 @@ class Engine:
         if task_ans is not None and (_asks_assignment(f) or (task_ans.kind == DEADLINE and _asks_due(f))):
             return task_ans     # the facts would not be read: not sought
         facts, fact_score = self._facts(topic, scope_docs, numeric=_asks_number(f), dated=_asks_date(f))
+        labels = (("thoi gian",) if _asks_date(f) else ()) + (("dia diem",) if _ASKS_PLACE.search(f) else ())
+        if labels:
+            # "Hội nghị biểu dương … tổ chức ngày nào, ở đâu?": the plan for that event answers under its
+            # labels "Thời gian:" and "Địa điểm:", which hold none of the question's words
+            labelled = self._labelled_facts(topic, labels, scope_docs)
+            if labelled:
+                facts, fact_score = labelled, max(fact_score, 0.5)
         if task_ans is not None and (task_score >= fact_score - 0.05 or not facts
                                      or units and _asks_what_to_do(f) and task_score >= UNIT_TASK_ENOUGH):
             # "UBND các xã có dịch … phải tiêu hủy lợn bệnh trong bao lâu": what the units named must do,
@@ -984,6 +991,25 @@ class Engine:
                 out = [o for o in out if o.text not in fact.text] + [fact]
         return out, best
 
+    def _labelled_facts(self, words: list[str], labels: tuple[str, ...], scope_docs) -> list[Fact]:
+        """The 'Thời gian: …' / 'Địa điểm: …' lines of the one document whose subject the question's
+        words name (nearly all of them), when it has such lines."""
+        content = set(words)
+        if len(content) < 3:
+            return []
+        # (all but a couple of them: "Tổng duyệt chương trình hội nghị … lúc mấy giờ?" asks for another time)
+        named = [d for d in self._docs.values() if (scope_docs is None or d.id in scope_docs)
+                 and len(content - _subject_words(d.subject)) <= LABEL_OTHER_WORDS]
+        if len(named) != 1:
+            return []
+        out = []
+        for p in self.store.passages(named[0].id):
+            form = search_form(p["text"])
+            body = form[_ITEM_LEAD.match(form).end():]
+            if any(body.startswith(f"{label}:") for label in labels):
+                out.append(Fact(p["text"], p["doc_id"], p["clause"]))
+        return out[:len(labels) * 2]
+
     def _with_list(self, text: str, passage: dict) -> str:
         """A paragraph that announces a list ("Lịch tiếp công dân … cụ thể như sau:") with the dash items
         right after it, which say what it announces (a few, kept short)."""
@@ -1000,6 +1026,7 @@ class Engine:
 
 
 # ---- question understanding (folded search form) ----------------------------------
+LABEL_OTHER_WORDS = 2      # a question asks for an event's own time and place when all but this many words name it
 LIST_ITEMS_SHOWN = 6       # a fact that announces a list is shown with this many of its dash items …
 LIST_CHARS_SHOWN = 1200    # … of at most this many characters in all
 UNIT_TASK_ENOUGH = 0.5    # a task of the units a question names answers "… phải …?" from this score on
@@ -1104,6 +1131,7 @@ def _asks_due(f: str) -> bool:
     return bool(re.search(rf"\b(?:{_HAN}|thoi han|han chot|phai|can|truoc ngay nao|cham nhat|deadline|hoan thanh)\b", f))
 
 
+_ASKS_PLACE = re.compile(r"\b(?:o dau|tai dau|dia diem nao|cho nao|noi nao)\b")
 _DATE_IN_TEXT = re.compile(r"(?i)\b\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}\b|\b\d{1,2} tháng \d{1,2}|"
                            r"\b(?:quý|tháng)\s+[\dIV]{1,4}\s*/\s*\d{4}")
 

@@ -457,3 +457,39 @@ def test_a_village_after_o_is_where_and_a_bare_place_asks_for_its_documents_work
 def test_a_phase_asked_by_its_name_and_a_fact_that_announces_a_list(reception):
     assert "28/02/2026" in ask(reception, "giai doan cao diem ket thuc ngay nao")
     assert "15/01/2026" in ask(reception, "lich tiep cong dan cua chu tich ubnd xa phuoc loc dong thang 1 vao ngay nao")
+
+
+_CONFERENCE = """ỦY BAN NHÂN DÂN
+TỈNH NAM THÁI AN
+
+Số: 215/KH-UBND
+
+Nam Thái An, ngày 24 tháng 7 năm 2025
+
+KẾ HOẠCH
+Tổ chức Hội nghị biểu dương điển hình tiên tiến tỉnh Nam Thái An
+
+I. NỘI DUNG
+
+1. Thời gian, địa điểm
+
+- Thời gian: khai mạc lúc 08 giờ 00 ngày 22/8/2025.
+
+- Địa điểm: Hội trường lớn, Trung tâm Hội nghị tỉnh.
+
+II. TỔ CHỨC THỰC HIỆN
+
+1. Sở Nội vụ lập dự toán kinh phí tổ chức Hội nghị, gửi Sở Tài chính trước ngày 01/8/2025.
+
+2. Các sở, ngành gửi danh sách đại biểu dự Hội nghị về Sở Nội vụ trước 17 giờ ngày 05/8/2025.
+
+CHỦ TỊCH
+
+Nguyễn Văn An
+"""
+
+
+def test_an_events_time_and_place_are_read_under_the_plans_labels(tmp_path):
+    engine = engine_over(tmp_path, {"nam-thai-an.md": _CONFERENCE})
+    text = ask(engine, "Hội nghị biểu dương điển hình tiên tiến tỉnh Nam Thái An tổ chức ngày nào, ở đâu?")
+    assert "22/8/2025" in text and "Trung tâm Hội nghị" in text

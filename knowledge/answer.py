@@ -194,6 +194,11 @@ class Engine:
                     or self._docs_about(q)[:1])
             if docs:
                 return Answer(DOC_INFO, q, today, documents=tuple(docs[:3]), scope=scope_name)
+        if _ASKS_AMENDING.search(f):
+            # "Văn bản nào điều chỉnh thời hạn … tại Kế hoạch 86/KH-UBND?": the documents that cite it
+            amending = self._citing(self._docs_named(q, f))
+            if amending:
+                return Answer(DOC_LIST, q, today, documents=tuple(amending[:PAGE]), total=len(amending), scope=scope_name)
         if _asks_doc_list(f):
             return self._doc_list(q, f, today, scope_docs, scope_name)
         if _asks_doc_summary(f):
@@ -343,7 +348,11 @@ class Engine:
         return self._question_memo[key]   # type: ignore[return-value]
 
     def _find_mentions(self, q: str) -> tuple[list[str], list[tuple[int, int, tuple[int, ...]]]]:
-        words = [x for w in unit_key(q).split() for x in _TYPED_SHORT.get(w, w).split()]
+        raw = unit_key(q).split()
+        # ("1642/SGDĐT-GDTrH": initials right after a number are a document's number, not a Sở)
+        words = [x for n, w in enumerate(raw)
+                 for x in (_TYPED_SHORT.get(w) or (not raw[n - 1:n] or not raw[n - 1].isdigit()) and self._so_initials(w)
+                           or w).split()]
         found: list[tuple[int, int, tuple[int, ...]]] = []
         n = len(words)
         i = 0
@@ -373,6 +382,14 @@ class Engine:
             else:
                 i += 1
         return words, found
+
+    def _so_initials(self, word: str) -> str | None:
+        """'SCT', 'SNV', 'SXD': a Sở typed with its initials run into one word, as 'so ct' (when no unit is
+        named by the word itself and a Sở is by that)."""
+        if len(word) < 3 or len(word) > 5 or word[0] != "s" or word in self._alias:
+            return None
+        spelled = f"so {word[1:]}"
+        return spelled if spelled in self._alias else None
 
     def _group_by_level(self, head: list[str], level: str, every: bool = False) -> tuple[int, ...]:
         """'Phòng GD&ĐT các huyện', 'VP HĐND-UBND huyện', 'UBND các huyện': the group of every such unit of
@@ -855,6 +872,17 @@ class Engine:
                       tasks=tuple(items), total=total, offset=offset,
                       scope=scope_name, detail=label)
 
+    def _citing(self, named: list[DocumentRow]) -> list[DocumentRow]:
+        """The documents that cite one of these by its number (newest first), not these themselves."""
+        # the same number may be another place's: where the citation gives a date, it must be the document's
+        cited = {fold(d.number): d.issued_on for d in named if d.number}
+        ids = {d.id for d in named}
+        out = [d for d in self._docs.values() if d.id not in ids
+               and any(fold(r["number"] or "") in cited
+                       and (not r["issued_on"] or r["issued_on"] == cited[fold(r["number"])])
+                       for r in self.store.references(d.id))] if cited else []
+        return sorted(out, key=lambda d: d.issued_on or "", reverse=True)
+
     def _doc_list(self, q, f, today, scope_docs, scope_name) -> Answer:
         docs = [self._docs[i] for i in scope_docs] if scope_docs else list(self._docs.values())
         topic = [w for w in tokens(q) if w not in _QUESTION_WORDS and w not in ("van", "ban", "nao", "noi", "danh", "sach")]
@@ -1095,6 +1123,10 @@ def _asks_signer(f: str) -> bool:
 
 def _asks_doc_info(f: str) -> bool:
     return bool(re.search(r"\b(?:ban hanh (?:ngay nao|khi nao)|ngay ban hanh|co quan ban hanh|ai ban hanh|so hieu|trich yeu)\b", f))
+
+
+_ASKS_AMENDING = re.compile(r"\b(?:van ban|cong van|quyet dinh|thong bao) nao (?:da )?(?:dieu chinh|gia han|sua doi|"
+                            r"bo sung|thay the|bai bo|keo dai)\b")
 
 
 def _asks_doc_list(f: str) -> bool:

@@ -410,7 +410,12 @@ def _intro(text: str) -> re.Match[str] | None:
     if m:
         return m
     m = _ISSUER_DIRECTS.match(text) if text[:1] in "UỦCTP" else None
+    if m is None and text[:1] in "TĐ":   # "Theo đó, Phòng NN&MT chủ trì …" after an adjusted deadline
+        m = _ACCORDINGLY.match(text)
     return m if m and starts_with_unit(text[m.end():]) else None
+
+
+_ACCORDINGLY = re.compile(r"(?:Theo đó|Do đó|Đồng thời),\s+")
 
 
 def _has_own_units(text: str) -> bool:

@@ -239,11 +239,15 @@ class UnitRegistry:
                     if levels:
                         break
         level = next((lv for lv, words in _LEVEL_OF_GROUP if set(levels) & words), None)
-        if level and " ".join(name) == base:
+        group = bool(level) and " ".join(name) == base   # "X các huyện, thị xã": every X of that level
+        if group:
             out.add(f"{base} cap {level}")
             out.update(f"{a} cap {level}" for a in (acronym_key(base), head_acronym_key(base)) if a)
         if cac and base:   # "Tổ CNSCĐ các thôn" for "Tổ công nghệ số cộng đồng các thôn"
             out.update(f"{a} cac {rest}" for a in (acronym_key(base), head_acronym_key(base)) if a)
+            if not group and not _VILLAGES.match(rest) and rest.split()[0] not in _LEVELS:
+                # "BQL KCN" for "Ban Quản lý các khu công nghiệp tỉnh" ("các" in a name, not a group)
+                out.update(a for a in (acronym_key(f"{base} {rest}"), head_acronym_key(f"{base} {rest}")) if a)
         if key.startswith("ubnd "):
             out.add(key[5:])
         # "Phòng Nội vụ huyện" -> also "Phòng Nội vụ"

@@ -493,3 +493,55 @@ def test_an_events_time_and_place_are_read_under_the_plans_labels(tmp_path):
     engine = engine_over(tmp_path, {"nam-thai-an.md": _CONFERENCE})
     text = ask(engine, "Hội nghị biểu dương điển hình tiên tiến tỉnh Nam Thái An tổ chức ngày nào, ở đâu?")
     assert "22/8/2025" in text and "Trung tâm Hội nghị" in text
+
+
+_LAND_PLAN = """ỦY BAN NHÂN DÂN
+HUYỆN PHÙ NAM
+
+Số: 86/KH-UBND
+
+Phù Nam, ngày 24 tháng 3 năm 2025
+
+KẾ HOẠCH
+Thanh tra việc quản lý, sử dụng đất đai năm 2025
+
+1. Giao Phòng Nông nghiệp và Môi trường rà soát danh sách các trường hợp sử dụng đất không đúng mục đích, gửi Thanh tra huyện trước ngày 25/4/2025.
+
+2. Giao Sở Công Thương phối hợp khảo sát trạm biến áp 110kV Nam Phù, báo cáo UBND huyện trước ngày 15/9/2025.
+
+3. Ban Quản lý các khu công nghiệp tỉnh định kỳ hằng quý báo cáo tình hình thu hút đầu tư.
+
+CHỦ TỊCH
+
+Đinh Công Hiếu
+"""
+
+_LAND_CHANGE = """ỦY BAN NHÂN DÂN
+HUYỆN PHÙ NAM
+
+Số: 412/UBND-NNMT
+
+Phù Nam, ngày 22 tháng 4 năm 2025
+
+V/v điều chỉnh thời hạn thực hiện Kế hoạch số 86/KH-UBND ngày 24/3/2025
+
+UBND huyện có ý kiến như sau:
+
+1. Điều chỉnh thời hạn thực hiện nhiệm vụ tại khoản 1 Kế hoạch số 86/KH-UBND ngày 24/3/2025 của UBND huyện: từ ngày 25/4/2025 thành ngày 09/5/2025.
+
+Theo đó, Phòng Nông nghiệp và Môi trường hoàn thành việc rà soát danh sách sử dụng đất không đúng mục đích, gửi Thanh tra huyện trước ngày 09/5/2025.
+
+CHỦ TỊCH
+
+Vương Đức Thịnh
+"""
+
+
+def test_a_letter_that_changes_a_plans_deadline_is_found_and_its_accordingly_clause_is_a_task(tmp_path):
+    engine = engine_over(tmp_path, {"ke-hoach-86.md": _LAND_PLAN, "cong-van-412.txt": _LAND_CHANGE})
+    text = ask(engine, "Văn bản nào điều chỉnh thời hạn rà soát danh sách sử dụng đất tại Kế hoạch 86/KH-UBND?")
+    assert "412/UBND-NNMT" in text and "Kế hoạch 86" not in text.split("\n")[1]
+    assert "09/05/2025" in ask(engine, "Theo công văn 412, Phòng NN&MT phải gửi danh sách sử dụng đất sai mục đích trước ngày nào?")
+    # a Sở typed as its initials run together, a board whose name holds "các"
+    assert "110kV" in ask(engine, "SCT phải làm gì?")
+    assert "hằng quý" in ask(engine, "BQL KCN báo cáo tình hình thu hút đầu tư bao lâu một lần?")

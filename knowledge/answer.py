@@ -242,7 +242,15 @@ class Engine:
                 # "Xã Phước Lộc Đông có việc nào quá hạn không?": the work of that place's documents, not
                 # only its committee's ("UBND xã … có việc nào quá hạn?" asks for the committee's)
                 units = []
-            return self._time_view(q, view, today, units, scope_docs, scope_name, offset)
+            answer = self._time_view(q, view, today, units, scope_docs, scope_name, offset)
+            issued_docs = set().union(*(self._issued_docs(u) for u in units)) if units and not answer.total else set()
+            if issued_docs:
+                # "Ở SXD Hải Thạch, việc nào sắp đến hạn?": a Sở with no such task of its own stands for
+                # the documents it issued
+                in_scope = issued_docs & set(scope_docs) if scope_docs else issued_docs
+                answer = self._time_view(q, view, today, [], tuple(sorted(in_scope)), scope_name, offset) \
+                    if in_scope else answer
+            return answer
         if _asks_monitor(f):
             monitored = self._monitor_tasks(q, scope_docs, scope_name, today)
             if monitored is not None:
@@ -480,12 +488,15 @@ class Engine:
                 if uid in with_tasks:
                     continue
                 u = _Unit._make(self._units[uid])
-                docs = self._by_issuer.get(unit_key(f"{u.name} {u.scope}"), set()) | \
-                    self._by_issuer.get(unit_key(u.name), set())
+                docs = self._issued_docs(u)
                 # a unit that only issues (no task names it) is the document's voice, not its subject
                 if docs and (named_as_issuer or not self.store.has_tasks(uid)):
                     out[uid] = docs
         return out
+
+    def _issued_docs(self, u: _Unit) -> set[int]:
+        """The documents this unit issued (by its name with or without its place)."""
+        return self._by_issuer.get(unit_key(f"{u.name} {u.scope}"), set()) | self._by_issuer.get(unit_key(u.name), set())
 
     def _unit_by_words(self, q: str) -> set[int] | None:
         """'Công ty Hồng Lam' for 'Công ty TNHH Thương mại và Xây dựng Hồng Lam': every word of the typed

@@ -545,3 +545,31 @@ def test_a_letter_that_changes_a_plans_deadline_is_found_and_its_accordingly_cla
     # a Sở typed as its initials run together, a board whose name holds "các"
     assert "110kV" in ask(engine, "SCT phải làm gì?")
     assert "hằng quý" in ask(engine, "BQL KCN báo cáo tình hình thu hút đầu tư bao lâu một lần?")
+
+
+_SXD_LETTER = """UBND THÀNH PHỐ HẢI AN
+SỞ XÂY DỰNG
+
+Số: 2147/SXD-QLN
+
+Hải An, ngày 22 tháng 8 năm 2025
+
+V/v kiểm tra an toàn chung cư cũ
+
+Sở Xây dựng đề nghị các đơn vị thực hiện:
+
+1. UBND các quận, huyện khẩn trương xây dựng phương án di dời hộ dân khỏi chung cư nguy hiểm, hoàn thành trước ngày 15/10/2025.
+
+2. Phòng Quản lý nhà tổng hợp kết quả, tham mưu Giám đốc Sở báo cáo UBND thành phố trước ngày 30/10/2025.
+
+KT. GIÁM ĐỐC
+PHÓ GIÁM ĐỐC
+
+Trương Minh Hiếu
+"""
+
+
+def test_a_sở_with_no_task_due_stands_for_the_documents_it_issued(tmp_path):
+    engine = engine_over(tmp_path, {"sxd.txt": _SXD_LETTER})
+    text = ask(engine, "Ở SXD Hải An, việc nào về chung cư cũ sắp đến hạn?", today=date(2025, 10, 8))
+    assert "15/10/2025" in text and "di dời" in text

@@ -678,6 +678,10 @@ class Engine:
         if not lead_first:
             return Answer(NO_MATCH, q, today, units=unit_names, scope=scope_name,
                           suggestions=tuple(self._suggest(q, f)))
+        if 1 < len(units) <= NAMED_UNITS_CHECKED and len(lead_first) <= 2000:
+            # "UBND các xã" may stand for a dozen units: the heading names those the listed tasks are of
+            part = self.store.units_in_tasks([u.id for u in units], lead_first)
+            unit_names = tuple(self._unit_label(u) for u in units if u.id in part) or unit_names
         shown = lead_first[offset:offset + PAGE]
         page = {t.id: t for t in self.store.tasks(ids=shown)}
         items = [self._item(page[t], today, tuple(sorted(links[t], key=roles_order.get))) for t in shown if t in page]
@@ -1069,6 +1073,7 @@ LABEL_OTHER_WORDS = 2      # a question asks for an event's own time and place w
 LIST_ITEMS_SHOWN = 6       # a fact that announces a list is shown with this many of its dash items …
 LIST_CHARS_SHOWN = 1200    # … of at most this many characters in all
 UNIT_TASK_ENOUGH = 0.5    # a task of the units a question names answers "… phải …?" from this score on
+NAMED_UNITS_CHECKED = 40  # up to this many units asked about, a unit-task answer names only those with tasks listed
 MEMBERS_NAMED = 12        # "UBND các xã" stands for the communes named one by one, if no more than this
 FACT_SENTENCE_CHARS = 600  # a sentence cut at its semicolons is also a candidate answer whole up to this (see _facts)
 OWN_RANKED = 400   # a unit's newest tasks searched first when every word of a question naming it is common

@@ -157,9 +157,14 @@ _SIGNATURE_OPENING = re.compile(r"^\W*(?:TM|KT|TL|TUQ|Q|T/M|K/T)\.\s*(\w+)")
 
 
 def _opens_signature(text: str) -> bool:
-    """'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'TL. GIÁM ĐỐC' …: the signature block's first line."""
+    """'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'TL. GIÁM ĐỐC' …, or the signer's title alone ('CHỦ TỊCH',
+    'PHÓ GIÁM ĐỐC') where no 'Nơi nhận' came first: the signature block's first line."""
     m = _SIGNATURE_OPENING.match(text) if text[:1] in "TKQ*" else None
-    return bool(m) and len(m.group(1)) >= 2 and m.group(1).isupper()
+    return bool(m) and len(m.group(1)) >= 2 and m.group(1).isupper() \
+        or text[:1] in "CGPTB*" and _SIGNER_TITLE_ALONE.match(text) is not None
+
+
+_SIGNER_TITLE_ALONE = re.compile(r"^\W*(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|TRƯỞNG PHÒNG|BÍ THƯ)\W*$")
 # a text issued with the directive and printed after its signature ("QUY CHẾ", "KẾ HOẠCH" …, a title alone)
 # (alone, or run together with its title and its "(Ban hành kèm theo Quyết định …)" as text from a PDF is)
 _ATTACHED = re.compile(r"^\W*(?:QUY CHẾ|QUY ĐỊNH|KẾ HOẠCH|HƯỚNG DẪN|ĐỀ ÁN|CHƯƠNG TRÌNH)"

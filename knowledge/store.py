@@ -442,6 +442,15 @@ class Store:
                 have.add(role)
         return out
 
+    def units_in_tasks(self, unit_ids: Iterable[int], task_ids: Iterable[str]) -> set[int]:
+        """Which of these units have a part in any of these tasks."""
+        unit_ids, task_ids = list(unit_ids), list(task_ids)
+        if not unit_ids or not task_ids:
+            return set()
+        sql = (f"select distinct unit_id from task_units where unit_id in ({','.join('?' * len(unit_ids))}) "
+               f"and task_id in ({','.join('?' * len(task_ids))})")
+        return {row[0] for row in self.db.conn.execute(sql, unit_ids + task_ids)}
+
     def unit_texts_holding(self, unit_ids: Iterable[int], roles: Iterable[str], words: list[str]) -> dict[str, str]:
         """task id -> search text, for the tasks of these units (in ``roles``) whose search text holds
         any of ``words`` (plain words: letters and digits), found through the full-text index. Ranking a

@@ -573,3 +573,19 @@ def test_a_sở_with_no_task_due_stands_for_the_documents_it_issued(tmp_path):
     engine = engine_over(tmp_path, {"sxd.txt": _SXD_LETTER})
     text = ask(engine, "Ở SXD Hải An, việc nào về chung cư cũ sắp đến hạn?", today=date(2025, 10, 8))
     assert "15/10/2025" in text and "di dời" in text
+
+
+def test_a_group_answer_names_only_the_units_whose_tasks_it_lists(tmp_path):
+    text = ("ỦY BAN NHÂN DÂN\nHUYỆN VŨ AN\n\nSố: 31/UBND-NN\n\nVũ An, ngày 18 tháng 02 năm 2025\n\n"
+            "UBND huyện yêu cầu các cơ quan, đơn vị thực hiện:\n\n"
+            "1. UBND xã Hòa Bình tổ chức tiêu hủy toàn bộ lợn mắc bệnh trong vòng 24 giờ.\n\n"
+            "2. UBND xã Tân Lập rà soát hồ sơ cấp giấy chứng nhận quyền sử dụng đất.\n\n"
+            "3. UBND xã Yên Sơn sửa chữa nhà văn hóa thôn Đông.\n\n"
+            "4. UBND xã Hòa Bình lập chốt kiểm dịch động vật tạm thời.\n\n"
+            "5. UBND xã Yên Sơn phun hóa chất tiêu độc khử trùng chuồng trại.\n\nCHỦ TỊCH\n\nNguyễn Văn Thắng\n")
+    engine = engine_over(tmp_path, {"vu-an.txt": text})
+    heading = ask(engine, "UBND các xã phải làm gì về khử trùng chuồng trại?").split("\n")[0]
+    assert "Yên Sơn" in heading and "Hòa Bình" not in heading and "Tân Lập" not in heading
+    # the signer's title alone ("CHỦ TỊCH", no "Nơi nhận" before it) closes the body: it is no task
+    tasks = engine.store.tasks()
+    assert len(tasks) == 5 and not [t for t in tasks if "CHỦ TỊCH" in t.action or "Thắng" in t.action]

@@ -890,13 +890,11 @@ class Engine:
     def _citing(self, named: list[DocumentRow]) -> list[DocumentRow]:
         """The documents that cite one of these by its number (newest first), not these themselves."""
         # the same number may be another place's: where the citation gives a date, it must be the document's
-        cited = {fold(d.number): d.issued_on for d in named if d.number}
+        cited = {d.number: d.issued_on for d in named if d.number}
         ids = {d.id for d in named}
-        out = [d for d in self._docs.values() if d.id not in ids
-               and any(fold(r["number"] or "") in cited
-                       and (not r["issued_on"] or r["issued_on"] == cited[fold(r["number"])])
-                       for r in self.store.references(d.id))] if cited else []
-        return sorted(out, key=lambda d: d.issued_on or "", reverse=True)
+        citing = {doc_id for doc_id, number, issued_on in self.store.citations_of(list(cited))
+                  if doc_id not in ids and (not issued_on or issued_on == cited.get(number))}
+        return sorted((self._docs[i] for i in citing if i in self._docs), key=lambda d: d.issued_on or "", reverse=True)
 
     def _doc_list(self, q, f, today, scope_docs, scope_name) -> Answer:
         docs = [self._docs[i] for i in scope_docs] if scope_docs else list(self._docs.values())
@@ -1041,8 +1039,10 @@ class Engine:
         if len(content) < 3:
             return []
         # (all but a couple of them: "Tổng duyệt chương trình hội nghị … lúc mấy giờ?" asks for another time)
-        named = [d for d in self._docs.values() if (scope_docs is None or d.id in scope_docs)
-                 and len(content - _subject_words(d.subject)) <= LABEL_OTHER_WORDS]
+        # (among the documents the question's words find, not every document: this is on the answer path)
+        found = {p["doc_id"] for p in self._search_passages(words, 30)}
+        named = [self._docs[i] for i in sorted(found) if i in self._docs and (scope_docs is None or i in scope_docs)
+                 and len(content - _subject_words(self._docs[i].subject)) <= LABEL_OTHER_WORDS]
         if len(named) != 1:
             return []
         out = []

@@ -248,6 +248,13 @@ class Store:
             place=r["place"], issued_on=r["issued_on"], subject=r["subject"], signer=r["signer"],
             signer_title=r["signer_title"], recipients=tuple(json.loads(r["recipients"] or "[]")))
 
+    def citations_of(self, numbers: list[str]) -> list[tuple[int, str, str | None]]:
+        """(citing document id, number as cited, date as cited) for every citation of these numbers."""
+        if not numbers:
+            return []
+        sql = f"select doc_id, number, issued_on from doc_references where number in ({','.join('?' * len(numbers))})"
+        return [tuple(r) for r in self.db.conn.execute(sql, numbers)]
+
     def references(self, doc_id: int) -> list[dict]:
         return list(self.db.query("select * from doc_references where doc_id = ? order by pos", [doc_id]))
 

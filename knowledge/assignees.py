@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from knowledge.text import PHRASE_CACHE, fold_keep_length, squash, trie_pattern
-from knowledge.units import UnitRegistry, unit_key
+from knowledge.units import VILLAGE_KINDS, UnitRegistry, unit_key
 
 UNIT_STARTS = tuple(sorted({
     "phong", "so", "ban", "trung tam", "van phong", "chi cuc", "chi nhanh", "cong an", "doi", "to", "ubnd", "hdnd",
@@ -445,7 +445,9 @@ def _split_chunk(chunk: str) -> list[str]:
     return pieces
 
 
-_VILLAGE_HEAD = re.compile(r"(?:cac )?(?:thon|ap|ban|buon|xom|khom|to dan pho|khu pho|khu dan cu)\b")
+# a village after "trưởng" in a list ("…, Trưởng các Tổ dân phố"); "bản" too, which folds like "ban" (a board's head
+# is a unit as well, so cutting there is right either way)
+_VILLAGE_HEAD = re.compile(rf"(?:cac )?(?:{'|'.join((*VILLAGE_KINDS, 'ban'))})\b")
 
 
 GENERIC_GROUPS = {"cac co quan don vi", "cac co quan", "cac don vi", "co quan don vi", "cac co quan don vi dia phuong",

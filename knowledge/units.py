@@ -273,7 +273,9 @@ _HEAD_OF = {"truong phong": "Phòng", "pho truong phong": "Phòng", "truong ban"
             "cuc truong": "Cục", "vien truong": "Viện", "chanh van phong": "Văn phòng"}
 
 
-_VILLAGES = re.compile(r"(?:cac )?(?:thon|ap|buon|xom|khom|khu pho|to dan pho|khu dan cu)\b")
+# the kinds of village a head ("Trưởng thôn", "Trưởng các ấp") may be named by (folded)
+VILLAGE_KINDS = ("thon", "ap", "buon", "xom", "khom", "khu pho", "to dan pho", "khu dan cu")
+_VILLAGES = re.compile(rf"(?:cac )?(?:{'|'.join(VILLAGE_KINDS)})\b")
 
 
 def _strip_roles(name: str) -> str:

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from knowledge.assignees import starts_with_unit, unit_phrase
 from knowledge.models import StoredTask
 from knowledge.store import STATUS_DONE, DocumentRow, Store, TaskHead
-from knowledge.terms import search_form, tokens
+from knowledge.terms import respelled, search_form, tokens
 from knowledge.text import fold, fold_keep_length
 from knowledge.units import ROLE_PREFIXES, SYLLABLE, acronym_key, squeeze_acronyms, squeeze_runs, unit_key
 
@@ -163,10 +163,16 @@ class Engine:
         ctx = context or ChatContext()
         answer = self._answer(q, today, ctx)
         answer = replace(answer, sources={i: self._docs[i] for i in self._doc_ids_of(answer) if i in self._docs},
-                         focus=tuple(self._topic(q, answer.scope)))
+                         focus=self._focus(q, answer.scope))
         if context is not None:
             _remember(context, answer, self)
         return answer
+
+    def _focus(self, q: str, scope: str | None) -> tuple[str, ...]:
+        """The question's content words, without the units it names (to show the part of a long text
+        about what is asked, not the one that happens to hold a word of the unit's name)."""
+        q = _HTML_TAG.sub(" ", q).strip() or q
+        return tuple(self._topic(q, scope, self._units_in(q, search_form(q), None)))
 
     def more(self, context: ChatContext, *, today: date | None = None) -> Answer | None:
         """The next page of the last list answer."""
@@ -183,6 +189,7 @@ class Engine:
 
     def _answer(self, raw: str, today: date, ctx: ChatContext) -> Answer:
         q = _HTML_TAG.sub(" ", raw).strip() or raw
+        q = _TYPED_WORD.sub(lambda m: _TYPED_WORDS[m.group(0).lower()], q)   # "bc" typed for "báo cáo"
         f = search_form(q)
         scope_docs, scope_name = self._scope(q, f)
         if scope_docs is None and _is_follow_up(f):
@@ -296,7 +303,7 @@ class Engine:
     # ---- scope ---------------------------------------------------------------
     def _scope(self, q: str, f: str) -> tuple[tuple[int, ...] | None, str | None]:
         docs = self._docs_named(q, f)
-        if docs and re.search(r"\b(?:theo|trong|tai|cua)\s+(?:van ban|cong van|thong bao|ke hoach|chi thi|quyet dinh)\b|\b\d+/", f):
+        if docs and re.search(r"\b(?:theo|trong|tai|cua)\s+(?:van ban|cong van|thong bao|ke hoach|chi thi|quyet dinh|cong dien)\b|\b\d+/", f):
             return tuple(d.id for d in docs), docs[0].number or docs[0].file
         hits: set[int] = set()
         name = None
@@ -320,7 +327,9 @@ class Engine:
                 if d not in out:
                     if not m.group(2) or fnum.replace(" ", "").startswith(f"{num}/{m.group(2)}"[:len(fnum)]):
                         out.append(d)
-        m = re.search(r"\b(?:van ban|cong van|thong bao|ke hoach|chi thi|quyet dinh)\s+(?:so\s+)?(\d{1,5})\b", f)
+        # ("cv 1482", "KH 87": the kinds typed short)
+        m = re.search(r"\b(?:van ban|cong van|thong bao|ke hoach|chi thi|quyet dinh|cong dien|vb|cv|tb|kh|ct|qd|cd)\s+"
+                      r"(?:so\s+)?(\d{1,5})\b", f)
         if m:
             for _, i in by_number.get(m.group(1), ()):
                 d = self._docs[i]
@@ -451,7 +460,12 @@ class Engine:
                  if not (m[0] > 0 and " ".join(words[m[0]:m[0] + m[1]]).startswith(_BARE_PLACE)
                          and words[m[0] - 1] not in ("cua", "cho", "giao"))
                  # "… tranh chấp ranh giới đất ở ấp Cây Dầu": a village after "ở / tại" is where, not who
-                 and not (m[0] > 0 and words[m[0] - 1] in ("o", "tai") and words[m[0]] in _VILLAGE_WORDS)]
+                 and not (m[0] > 0 and words[m[0] - 1] in ("o", "tai") and words[m[0]] in _VILLAGE_WORDS)
+                 # "Ai chủ trì hướng dẫn thủ tục bàn giao … cho các xã, phường?": a unit the asked lead works
+                 # for is a part of the work asked about, not the one who leads it
+                 and not (m[0] > 1 and words[m[0] - 1] == "cho" and _LEAD_ASKED.search(" ".join(words[:m[0]])))
+                 # "… báo cáo tiến độ về Sở NV bao lâu một lần?": the unit reported to is not the one asked about
+                 and not (m[0] > 1 and words[m[0] - 1] in ("ve", "gui", "len", "toi"))]
         if not found:
             fuzzy = self._fuzzy_unit(key) or self._unit_by_words(q)
             if fuzzy:
@@ -762,8 +776,9 @@ class Engine:
         if units:   # "Giám đốc Sở NN&MT phải làm gì?": the head named just before the unit stands for it
             toks = _without_heads(toks, place)
         out = []
+        content = respelled(q, _SPELLED_QUESTION_WORDS)
         for n, w in enumerate(toks):
-            if w in _QUESTION_WORDS or w in place:
+            if w in _QUESTION_WORDS and w not in content or w in place:
                 continue
             # "xã Cư Ê Wi", "thị xã Ngã Năm": the level word goes with the place
             names = place - _LEVEL_WORDS
@@ -1089,6 +1104,9 @@ _DOC_KIND = (r"(?:văn bản|công văn|thông báo|kế hoạch|chỉ thị|quy
 _PHASE_NAMED = re.compile(r"\b(?:giai doan|dot) (?:\d{1,2}|i{1,3}|iv|v|(?!nay\b|do\b|tiep\b|toi\b|sau\b)[a-z]{2,})\b")
 _ITEM_LEAD = re.compile(r"^[#*\- ]*(?:\d{1,2}[.)]\s*)?")   # what may open a phase's heading: "### ", "**", "1. "
 # initials people type for a kind of unit whose name is never written so in a directive ("TTYT các huyện")
+# words typed short on a phone: "cac truong bc ket qua pc ma tuy khi nao"
+_TYPED_WORDS = {"bc": "báo cáo", "pc": "phòng, chống", "ko": "không", "k": "không", "dc": "được", "đc": "được"}
+_TYPED_WORD = re.compile(r"(?i)(?<![\w&/-])(?:" + "|".join(_TYPED_WORDS) + r")(?![\w&/-])")
 _TYPED_SHORT = {"ttyt": "trung tam y te", "ttksbt": "trung tam kiem soat benh tat", "cdc": "trung tam kiem soat benh tat",
                 "bvdk": "benh vien da khoa", "ttvh": "trung tam van hoa", "ttptqd": "trung tam phat trien quy dat",
                 "tdp": "to dan pho"}
@@ -1108,6 +1126,11 @@ _HTML_TAG = re.compile(r"(?i)</?(?:b|i|u|s|a|em|strong|code|pre|script|style|spa
 _QUESTION_WORDS = frozenset("""
 ai gi nao sao nhieu may dau khi roi khong hay phai lam thi co nhung can duoc la ngay han nhiem vu viec
 chu tri trach nhiem giao dieu the nhu
+""".split())
+# the same words as they are spelled ("đầu tư", "con dấu" are not "đâu"; "hạn hán" is not "hạn" alone)
+_SPELLED_QUESTION_WORDS = frozenset("""
+ai gì nào sao nhiêu mấy đâu khi rồi không hay phải làm thì có những cần được là ngày ngay hạn nhiệm vụ việc
+chủ trì trách nhiệm giao điều thế như
 """.split())
 
 
@@ -1152,6 +1175,9 @@ def _asks_doc_list(f: str) -> bool:
 
 def _asks_doc_summary(f: str) -> bool:
     return bool(re.search(r"\b(?:tom tat|noi dung (?:chinh )?(?:cua )?(?:van ban|cong van)|van ban .* (?:giao|co) nhung (?:viec|nhiem vu) gi)\b", f))
+
+
+_LEAD_ASKED = re.compile(r"(?:^|\b)(?:ai|(?:don vi|co quan|bo phan) nao) (?:se |la )?(?:chu tri|phu trach)\b")
 
 
 def _asks_coordination(f: str) -> bool:
@@ -1278,7 +1304,9 @@ def _time_view(f: str, today: date):
         if re.search(r"\btuan nay\b", f):
             n = 6 - today.weekday()
         return (DUE_SOON, today, today + timedelta(days=max(n, 0)), str(max(n, 0)))
-    m = re.search(r"\bthang (\d{1,2})(?:\s*(?:/|nam)\s*(\d{4}))?\b", f)
+    # "việc nào đến hạn trong tháng 9", "tháng 12/2019 có hạn nào?" (not "giao ban tuần 4 tháng 10", "trợ cấp
+    # tháng 10": a month naming a thing)
+    m = re.search(r"(?:^|\b(?:trong|vao|den|het|cuoi|dau|giua|han) )thang (\d{1,2})(?:\s*(?:/|nam)\s*(\d{4}))?\b", f)
     if m and re.search(r"\b(?:han|den han|phai|viec|nhiem vu)\b", f) and 1 <= int(m.group(1)) <= 12:
         month = int(m.group(1))
         year = int(m.group(2)) if m.group(2) else today.year

@@ -65,7 +65,10 @@ VERBS = tuple(sorted({
     "thanh toan", "quyet toan", "tham tra", "khao sat", "tham hoi", "tang qua", "xac dinh", "tap huan", "bieu duong", "phan luong", "lap dat", "kich hoat", "cai dat", "ra quan", "kiem dem",
     "keu goi", "chang chong", "di doi", "thu nhan", "can doi", "don dep", "giup truong ban",
     "giup ubnd", "giup uy ban", "giup chu tich", "giup ban chi dao", "giu gin", "giu vung", "don tiep", "phuc vu",
+    "tang thoi luong", "tang tan suat",
 }, key=len, reverse=True))
+# "giao" that is no verb: "Ban An toàn giao thông huyện", "giao lưu", "giao ban", "giáo dục" (folded alike)
+_GIAO_NOUN = re.compile(r"giao (?:thong|luu|ban|duc|dich|thuong|nhan|tiep)\b")
 # longest word first, factored by common prefixes (text.trie_pattern): these run at every word of a phrase
 VERB_RE = re.compile(r"(?:" + trie_pattern(VERBS) + r")(?![\w])")
 # "các bệnh viện", "các trạm": "các" before any unit opening opens a group of such units
@@ -234,7 +237,7 @@ def _phrase_end(text: str, f: str, pos: int, allow_colon: bool, max_words: int) 
             return i   # "… xã hội huyện / Đẩy mạnh cuộc vận động": a heading run into its first sentence
         if i > exempt_until:
             m_unit = _START_RE.match(f, i)
-            m_verb0 = None if capital else VERB_RE.match(f, i)   # a capitalised word is never read as a verb
+            m_verb0 = None if capital or _GIAO_NOUN.match(f, i) else VERB_RE.match(f, i)   # a capitalised word is never read as a verb
             if m_unit and (_NOT_UNIT.match(f, i) or (m_verb0 and m_verb0.end() > m_unit.end())):
                 m_unit = None
             if m_unit and text[i:m_unit.end()] == "bản" and not _named_after(text, m_unit.end()):
@@ -388,6 +391,8 @@ def _split_units(phrase: str) -> tuple[str, ...]:
         if starts_with_unit(tail):
             return _split_units(tail)
         phrase = head
+    if "(" in phrase:   # remarks in brackets are not names, nor are their commas separators
+        phrase = _REMARK.sub("", phrase)   # "Các sở, ban, ngành tỉnh (Giám đốc các sở, Thủ trưởng các ban, ngành)"
     levels = re.match(r"(?i)^(.*?)\bcấp\s+(huyện|tỉnh|xã|thị xã)\s*(?:,|và)\s*cấp\s+(huyện|tỉnh|xã|thị xã)\s*$", phrase)
     if levels:  # "UBND cấp huyện, cấp xã" -> two units
         head = levels.group(1).strip()
@@ -395,8 +400,11 @@ def _split_units(phrase: str) -> tuple[str, ...]:
     parts: list[str] = []
     for chunk in re.split(r";", phrase):
         parts.extend(_split_chunk(chunk))
-    parts = [re.sub(r"\s*\([^)]*\)", "", p) for p in parts]      # remarks in brackets are not names
+    parts = [_REMARK.sub("", p) for p in parts]      # remarks in brackets are not names
     return tuple(p for p in (squash(x).strip(" ,;.-–") for x in parts) if p and len(p) > 2)
+
+
+_REMARK = re.compile(r"\s*\([^)]*\)")
 
 
 def _named_places(m: re.Match[str]) -> tuple[str, ...]:

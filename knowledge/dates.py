@@ -33,7 +33,7 @@ _CUE = "(?:" + "|".join(_CUES) + ")"
 
 # "hoàn thành trong 6 tháng đầu năm 2025": the end of that half year
 _HALF_RE = re.compile(word_led(("trong", "truoc", "cham nhat", r"hoan thanh(?:\s+trong)?"))
-                      + r"\s+(?:het\s+)?6 thang (?P<half>dau|cuoi) nam\s+(?P<y>\d{4})")
+                      + r"\s+(?:het\s+)?0?6 thang (?P<half>dau|cuoi) nam\s+(?P<y>\d{4})")
 _NO_YEAR_RE = re.compile(r"(?:truoc|cham nhat(?:\s+la)?)\s+(?:ngay\s+(?P<d>\d{1,2})\s*(?:/|\s+thang\s+)|(?P<d1>\d{1,2})\s*/)\s*(?P<m>\d{1,2})"
                          r"(?![\d/])(?!\s*(?:/|nam\s+\d))")
 _CLAUSE_END = re.compile(r"\s*(?:[.;,:)]|$)")
@@ -51,9 +51,19 @@ _QUARTER_RE = re.compile(word_led((r"trong\s+quy", r"truoc\s+quy", r"hoan thanh\
 _RELATIVE_RE = re.compile(r"\b(?:trong(?:\s+thoi\s+han|\s+vong)?|cham nhat(?:\s+la)?|sau)\s+(?P<n>\d{1,3})\s+ngay(?:\s+lam\s+viec)?\s*,?\s*(?:ke\s+tu|tinh\s+tu)\s+ngay\s+(?:ban\s+hanh|ky|nhan"
                           # not "kể từ ngày nhận được đơn / hồ sơ": counted from an event the directive cannot date
                           r"(?!(?:\s+duoc)?\s+(?:day du\s+)?(?:don|ho so|bao cao|yeu cau|kien nghi|de nghi|phan anh|thong tin|ket qua|to trinh)\b))")
-_EXTEND_RE = re.compile(word_led(("gia han", "keo dai", "dieu chinh thoi han", "lui thoi han", "lui han")) + r"\b")
+# (also "thời hạn được điều chỉnh / lùi đến ngày …")
+_EXTEND_RE = re.compile(word_led(("gia han", "keo dai", "dieu chinh thoi han", "lui thoi han", "lui han",
+                                  r"thoi han (?:thuc hien |hoan thanh )?(?:duoc )?(?:dieu chinh|lui|keo dai)")) + r"\b")
 _EXTEND_HINTS = ("gia han", "keo dai", "thoi han", "lui han")   # one of which _EXTEND_RE cannot match without
 _UNTIL_NAMED_RE = re.compile(rf"d(?<!\wd)en het\s+[a-z ]{{2,30}}?\(\s*(?:ngay\s+)?{_DMY}\s*\)")
+# "tổ chức sơ tuyển sức khỏe … từ ngày 03/11/2025 đến ngày 14/11/2025": work done over a window is due at
+# its end; not an inspection's window, an event's, a forecast's or a holiday's, nor a period counted for
+# figures ("tính từ ngày …"): a word of these in the window's clause keeps it no deadline
+_WINDOW_RE = re.compile(rf"t(?<!\wt)u\s+(?:ngay\s+)?\d{{1,2}}(?:\s*/\s*\d{{1,2}})?(?:\s*/\s*\d{{4}})?\s+(?:den|toi)\s+"
+                        rf"(?:ngay\s+)?{_DMY}")
+_NOT_WORK_WINDOW = re.compile(r"\b(?:tinh (?:tu|den)|kiem tra|thanh tra|giam sat|du bao|ky nghi|nghi tet|nghi le|tam dung|"
+                              r"thoi ky|ghi nhan|xay ra|dien ra|le hoi|le ky niem|hoi nghi|hoi thi|ky niem|cuoc hop|"
+                              r"buoi hop|hop (?:ban|bao|giao ban|mat)|dai hoi|tet)\b")
 _UNTIL_RE = re.compile(rf"d(?<!\wd)en\s+(?:het\s+)?{_DATE}")   # "\bden", led by its letter (see text.word_led)
 # what _RELATIVE_RE cannot match without, "(?:ke|tinh)\s+tu\s+ngay", as one pattern per lead: each opens
 # with its literal, which re scans for in C (an alternation is tried wherever one of its letters stands)
@@ -132,6 +142,11 @@ def find_deadlines(text: str, issued_on: str | None = None, folded: str | None =
         d, mo, y = (m["d"], m["m"], m["y"]) if m["d"] else (m["d2"], m["m2"], m["y2"])
         time = f"{int(m['hh']):02d}:{int(m['mi'] or 0):02d}" if m["hh"] and int(m["hh"]) < 24 else None
         add(_mk(int(y), int(mo), int(d)), time, m)
+    for m in _WINDOW_RE.finditer(f) if has_date and "tu " in f else ():
+        opens = max(f.rfind(". ", 0, m.start()), f.rfind(";", 0, m.start()), f.rfind("(", 0, m.start())) + 1
+        closes = min((i for i in (f.find(". ", m.end()), f.find(";", m.end())) if i >= 0), default=len(f))
+        if f[opens - 1:opens] != "(" and not _NOT_WORK_WINDOW.search(f, opens, closes):
+            add(_mk(int(m["y"]), int(m["m"]), int(m["d"])), None, m)
     for m in _UNTIL_RE.finditer(f) if has_date and "den" in f else ():
         # "gia hạn thời gian nộp báo cáo đến ngày …": only an extension makes "đến ngày" a deadline
         window = f[max(0, m.start() - 250):m.start()]
@@ -221,7 +236,7 @@ def deadline_of_cell(cell: str, issued_on: str | None = None) -> DeadlineHit | N
     m = re.search(r"\bquy\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|\s+nam\s+)\s*(?P<y>\d{4})", f)
     if m:
         return DeadlineHit(_month_end(int(m["y"]), ROMAN[m["q"]] * 3), None, m.start(), m.end())
-    m = re.search(r"\b6 thang (?P<half>dau|cuoi) nam\s+(?P<y>\d{4})", f)
+    m = re.search(r"\b0?6 thang (?P<half>dau|cuoi) nam\s+(?P<y>\d{4})", f)
     if m:
         return DeadlineHit(date(int(m["y"]), 6, 30) if m["half"] == "dau" else date(int(m["y"]), 12, 31),
                            None, m.start(), m.end())

@@ -33,8 +33,12 @@ _TASK_HEADINGS = re.compile(r"(?:nhiem vu|giai phap|to chuc thuc hien|phan cong|
                             r"tien do|lo trinh|thoi gian thuc hien)")
 # a timeline entry: "Từ ngày 20/02 đến ngày 29/02/2024: Trưởng các thôn hoàn thành …; Trạm Y tế xã …",
 # "Trước ngày 15/3/2024: …", "Tháng 4/2024: …", "Quý II/2024: …" — the period ends each clause's work
+# "Trước 10 giờ ngày 20/8/2025: …", "Chậm nhất ngày 05/9/2025: …", "Trong tháng 10/2025: …", "Hằng tháng, trước ngày 25: …"
 _PERIOD = re.compile(r"(?i)^(?P<period>(?:từ\s+(?:ngày\s+)?[^:;]{1,30}?\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4}|"
-                     r"(?:hoàn thành\s+)?trước\s+ngày\s+\d{1,2}/\d{1,2}/\d{4}|tháng\s+\d{1,2}/\d{4}|quý\s+[IV]{1,3}/\d{4})"
+                     r"(?:hoàn thành\s+)?(?:trước|chậm nhất(?:\s+là)?|muộn nhất)\s+"
+                     r"(?:(?:lúc\s+)?\d{1,2}\s*(?:giờ|h)(?:\s*\d{2})?(?:\s*phút)?,?\s+)?(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4}|"
+                     r"(?:trong\s+)?tháng\s+\d{1,2}/\d{4}|(?:trong\s+)?quý\s+[IV]{1,3}/\d{4}|"
+                     r"(?:định kỳ\s+)?(?:hằng|hàng)\s+(?:tuần|tháng|quý|năm)(?:,?\s+(?:trước|vào)\s+(?:ngày\s+)?\d{1,2}(?:/\d{1,2})?)?)"
                      r"\s*:\s*(?P<rest>\S.*)$")
 # "Giai đoạn 1: Tuyên truyền (từ ngày 01/3/2025 đến ngày 31/3/2025)", "Đợt 2 (từ tháng 4 đến hết tháng 6/2025):"
 # a phase whose end is the deadline of the tasks listed under it
@@ -51,7 +55,9 @@ _BOILERPLATE_ACTION = re.compile(r"^(?:nghiem tuc |khan truong |to chuc )?(?:tri
 _FORMULA = re.compile(
     r"^(?:(?:chi thi|quyet dinh|van ban|ke hoach|cong van|thong bao|quy che|quy dinh) nay co hieu luc|"
     + _RECEIVED + r"(?:yeu cau|de nghi) [^.]{0,200}?(?:nghiem tuc|khan truong)?,? ?(?:trien khai|to chuc)?,? ?thuc hien\s*\./\.?$|"
-    r"trong qua trinh (?:thuc hien|trien khai),? neu co (?:kho khan|vuong mac))")
+    r"trong qua trinh (?:thuc hien|trien khai),? neu co (?:kho khan|vuong mac)|"
+    r"(?:so lieu|thoi diem)(?: bao cao| thong ke)? (?:duoc )?tinh (?:den|tu) |"
+    r"(?:day|do) la (?:mot )?(?:nhiem vu|nhiem vu chinh tri|viec lam|cong viec)\b)")   # "Đây là nhiệm vụ chính trị trọng tâm …"   # "Số liệu báo cáo tính đến ngày 01/8/2025."
 # a sentence ends at "." or ";" before white space and a capital: one pattern per stop, each opening with
 # its literal, which re scans for in C (a class of two is tested at every character; a look-behind first
 # would be tried at every position). Their matches never overlap: each is a stop and the white space after.
@@ -346,8 +352,14 @@ def _bullet_heading(w: _Walk, p: Para) -> bool:
     return True
 
 
+_SCHEDULE_HEADING = re.compile(r"(?:thoi han|thoi gian|tien do|lich)(?: (?:gui|nop|thuc hien|hoan thanh|bao cao))?\b")
+
+
 def _is_heading(text: str) -> bool:
-    """'1. Cải cách thể chế': a short title with no verb and no full stop heads the paragraphs below."""
+    """'1. Cải cách thể chế': a short title with no verb and no full stop heads the paragraphs below; so
+    does '3. Thời hạn gửi báo cáo (…):' over the dated lines of a schedule."""
+    if text.rstrip().endswith(":") and _SCHEDULE_HEADING.match(fold(text)):
+        return True
     if text.rstrip().endswith((".", ";", ":")) or len(text.split()) > 14 or starts_with_unit(text):
         return False
     if _has_own_units(text):
@@ -417,7 +429,32 @@ def _intro(text: str) -> re.Match[str] | None:
     m = _ISSUER_DIRECTS.match(text) if text[:1] in "UỦCTP" else None
     if m is None and text[:1] in "TĐ":   # "Theo đó, Phòng NN&MT chủ trì …" after an adjusted deadline
         m = _ACCORDINGLY.match(text)
+    if m is None and text[:1] in "ĐN" and _PURPOSE.match(text):
+        return _after_purpose(text)
     return m if m and starts_with_unit(text[m.end():]) else None
+
+
+_PURPOSE = re.compile(r"(?:Để|Nhằm)\s")
+
+
+def _after_purpose(text: str) -> re.Match[str] | None:
+    """'Để chuẩn bị Hội nghị …, Sở Tài chính chủ trì …': the purpose opens the sentence, the unit after
+    the comma that closes it is assigned (the match ends before that unit, or before the issuer's own
+    'UBND tỉnh giao …')."""
+    for comma in _PURPOSE_END.finditer(text, 0, PURPOSE_CHARS):
+        rest = text[comma.end():]
+        if not starts_with_unit(rest):
+            continue
+        inner = _ISSUER_DIRECTS.match(rest) if rest[:1] in "UỦCTP" else None
+        end = comma.end() + (inner.end() if inner and starts_with_unit(rest[inner.end():]) else 0)
+        up = unit_phrase(text[end:], allow_colon=False)
+        if up and up.ended_by == "verb":
+            return re.compile(rf"(?s).{{{end}}}").match(text)
+    return None
+
+
+PURPOSE_CHARS = 400   # how far a purpose clause may run before its unit
+_PURPOSE_END = re.compile(r",\s+")
 
 
 _ACCORDINGLY = re.compile(r"(?:Theo đó|Do đó|Đồng thời),\s+")
@@ -624,7 +661,40 @@ def _finish(w: _Walk) -> list[Task]:
             tasks.append(_task_fields(w, d, part, part_folded, part_hits, extension, last_extension,
                                       len(tasks) + 1, coords))
     _link_monitors(tasks)
+    _date_by_reference(tasks)
     return [Task(**t) for t in tasks]
+
+
+# "(nội dung tại điểm a khoản 1)", "(nhiệm vụ nêu tại khoản 2 Mục II)": a line of a schedule of deadlines
+# that dates an item given above (not a part of another document: no "Nghị định", "Quyết định" … inside)
+_ITEM_REFERENCE = re.compile(r"(?i)\((?:nội dung|nhiệm vụ|công việc)\s+(?:nêu\s+)?(?:tại|theo|ở)\s+"
+                             r"((?:điểm|khoản|mục)\s+[^()]{1,40}?)\)")
+_OTHER_DOCUMENT = re.compile(r"(?i)\b(?:nghị định|quyết định|thông tư|công văn|kế hoạch|chỉ thị|điều|luật|số)\b")
+
+
+def _date_by_reference(tasks: list[dict]) -> None:
+    """A dated line that points back at an item ("Chậm nhất ngày 25/8/2025: UBND các xã gửi danh sách (nội
+    dung tại điểm b khoản 1)") dates that item's undated tasks too (its deadline or its recurrence)."""
+    for t in tasks:
+        if not (t["deadline"] or t["recurrence"]) or "(" not in t["action"]:
+            continue
+        for m in _ITEM_REFERENCE.finditer(t["action"]):
+            cited = m.group(1)
+            if _OTHER_DOCUMENT.search(cited):
+                continue
+            label = _cited_clause(cited)
+            if label is None:   # one part alone: a khoản or a mục ("điểm a" alone could be any item's)
+                one = _CITED_PART.fullmatch(cited.strip())
+                label = one.group(2) if one and one.group(1).lower() != "điểm" else None
+            if label is None:
+                continue
+            same = [u for u in tasks if u is not t and u["clause"].split(" ")[0] == label] or \
+                [u for u in tasks if u is not t and u["clause"].split(" ")[0].endswith("." + label)]
+            shared = [u for u in same if set(u["assignees"]) & set(t["assignees"])]
+            for u in shared or same:
+                if not (u["deadline"] or u["recurrence"]):
+                    u.update(deadline=t["deadline"], deadline_time=t["deadline_time"],
+                             recurrence=t["recurrence"], recurrence_day=t["recurrence_day"])
 
 
 # what opens the next clause after a deadline: "…trước ngày 31/10/2023; tổ chức thi công …",
@@ -761,8 +831,8 @@ def _apply_extension(tasks: list[dict], text: str, hit: dates.DeadlineHit) -> bo
     if len(words) < 3:
         return False
 
-    def share(i: int) -> float:
-        have = set(re.findall(r"[a-z0-9]+", fold(tasks[i]["action"])))
+    def share(i: int) -> float:   # of the words the extension names its work and its units by
+        have = set(re.findall(r"[a-z0-9]+", fold(" ".join((tasks[i]["action"], *tasks[i]["assignees"])))))
         return sum(1 for x in words if x in have) / len(words)
 
     score, best = max((share(i), i) for i in dated)

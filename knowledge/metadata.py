@@ -117,6 +117,7 @@ def _place_date(head: str) -> tuple[str | None, str | None]:
 
 _PARENT_RE = re.compile(r"^\s*(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND)\s+" + _LEVEL_RE + r"\s+([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ \-]+?)\s*$", re.M)
 _AGENCY_GOES_ON = re.compile(r"\s*\n\s*((?:VÀ|-|&)\s+[A-ZĐÀ-Ỹ ,&\-]+?)\s*$", re.M)
+_AGENCY_WRAPPED = re.compile(r"\s*\n\s*([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,&\-]+?)\s*$", re.M)
 _AGENCY_RE = re.compile(r"^\s*((?:SỞ|PHÒNG|BAN|VĂN PHÒNG|TRUNG TÂM|CHI CỤC|THANH TRA|CÔNG AN|BỘ CHỈ HUY)\b[A-ZĐÀ-Ỹ ,&\-]*?)\s*$", re.M)
 
 
@@ -176,6 +177,8 @@ def _issuer(head: str, plain: str, place: str | None) -> str | None:
         if agency and not agency.group(1).startswith("CỘNG"):
             upper = agency.group(1)
             more = _AGENCY_GOES_ON.match(after.lstrip("\n* "), agency.end())
+            if not more and upper.endswith((" VÀ", "-", "&")):   # "SỞ NÔNG NGHIỆP VÀ / PHÁT TRIỂN NÔNG THÔN"
+                more = _AGENCY_WRAPPED.match(after.lstrip("\n* "), agency.end())
             if more:   # "SỞ LAO ĐỘNG - THƯƠNG BINH / VÀ XÃ HỘI": the name wrapped onto the next line
                 upper = f"{upper} {more.group(1)}"
             name = _agency_name(upper)

@@ -76,19 +76,37 @@ def split_paragraphs(text: str) -> list[Para]:
     for block in _without_page_furniture(_BLANK_LINE.split(text)):
         if not block.strip():
             continue
-        lines = [ln.rstrip() for ln in block.split("\n") if ln.strip()]
+        # (a rule of underscores or dashes alone on its line: the separator printed above a page's footnotes)
+        lines = [ln.rstrip() for ln in block.split("\n") if ln.strip() and not _RULE.match(ln)]
+        if not lines:
+            continue
         wrapped = len(lines) >= 6 and _wrapped_width(lines)
         if wrapped:
             lines = [ln for ln in lines if not PAGE_NUMBER.match(ln.strip())]
+        widest = max(len(ln.strip()) for ln in lines)
         current: list[str] = []
         for ln in lines:
-            if current and (_ITEM_START.match(ln) or wrapped and _ends_paragraph(current[-1], ln, wrapped)):
+            if current and (_ITEM_START.match(ln) or wrapped and _ends_paragraph(current[-1], ln, wrapped)
+                            or len(current) == 1 and _heads_lines_below(current[0], ln, widest)):
                 out.append(_make(current))   # (the first line of a block starts a paragraph anyway)
                 current = []
             current.append(ln.strip())
         if current:
             out.append(_make(current))
     return _rejoin(out)
+
+
+_RULE = re.compile(r"^\s*(?:_{5,}|-{5,}|—{3,})\s*$")
+
+
+def _heads_lines_below(first: str, line: str, widest: int) -> bool:
+    """'4. Phòng Giáo dục và Đào tạo' alone on its line, the item's text opening with a capital on the
+    next ('Chỉ đạo các trường …'): a heading, not a line wrapped short (a wrapped line runs near the width)."""
+    first = first.strip()
+    words = first.split()
+    return (line.lstrip()[:1].isupper() and bool(_ITEM_START.match(first)) and widest >= 50
+            and len(first) < widest * 0.6 and len(words) <= 12 and not first.endswith(_TERMINAL + (",",))
+            and words[-1].lower() not in _CONNECTIVES and words[-1].lower() not in ("với", "hợp"))
 
 
 def _without_page_furniture(blocks: list[str]) -> list[str]:

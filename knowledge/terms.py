@@ -7,6 +7,7 @@ Both the indexed text and the question go through ``search_form`` so that
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 from knowledge.text import fold, trie_pattern, word_led
@@ -28,6 +29,8 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("mat tran to quoc viet nam", "mttq"), ("mat tran to quoc", "mttq"), ("bo phan mot cua", "bpmc"), ("van phong hdnd va ubnd", "vp hdnd ubnd"),
     ("van phong hdnd - ubnd", "vp hdnd ubnd"), ("van phong hdnd & ubnd", "vp hdnd ubnd"),
     ("van phong hdnd&ubnd", "vp hdnd ubnd"), ("van phong", "vp"), ("cong an", "ca"), ("so hoa", "sohoa"),
+    ("giai phong mat bang", "gpmb"), ("nong thon moi", "ntm"), ("phong chay chua chay", "pccc"),
+    ("phong chay, chua chay", "pccc"), ("an toan giao thong", "atgt"), ("an toan thuc pham", "attp"),
 )
 # (a word the pattern cannot match without, pattern, short form): the substring test is far cheaper.
 # Each pattern opens with a literal so that re looks for it in C; the word boundary before it is
@@ -164,7 +167,31 @@ def with_long_forms(form: str, abbreviations: dict[str, str]) -> str:
 _QUESTION_PHRASES = re.compile(r"\b(?:bao nhieu|bao gio|bao lau|nhu the nao|the nao|la gi|ra sao)\b")
 
 
+# the stopwords as they are spelled: a question typed with diacritics keeps a word that only folds to one
+# ("bàn giao", "tiến độ", "đầu tư", "con dấu" are not "bạn", "đó", "đâu")
+SPELLED_STOPWORDS = frozenset("""
+a à ạ á ai anh bởi các cái cần cho chứ có của đã đang để đến đi do đó được gì giờ hả hay hoặc khi không là lại làm
+lên lúc mà mình mọi mới một này nay nếu như những nhưng nào ngay ngày nên người nhé nó ở ơi phải ra rồi sau sẽ sao
+tại thế thì theo trên trong từ và về vì với vào việc nhiều cũng điều hơn nhất thành tôi tới bạn biết xin hỏi muốn
+""".split())
+
+
+# folds too common in directives for a respelled word to be searched by ("cơ" finds every "có", "tư" every
+# "từ", "thị" every "thị trấn"): these stay stopwords however they are spelled
+_COMMON_FOLDS = frozenset("co tu thi vi la cac cua da de den duoc mot nhung trong va ve voi cho tai theo khong nay sau ra tren".split())
+
+
+def respelled(text: str, spelled: frozenset[str]) -> frozenset[str]:
+    """The folded words that ``text``, typed with diacritics, spells otherwise than any of ``spelled``
+    ("bàn" folds as "bạn" does): words a fold alone would take for them. Empty for a text typed without."""
+    if text.isascii():
+        return frozenset()
+    return frozenset(fold(w) for w in re.findall(r"[^\W\d_]+", unicodedata.normalize("NFC", text.lower()))
+                     if not w.isascii() and w not in spelled)
+
+
 def tokens(text: str) -> list[str]:
     """Search words of a text (search form), stopwords and question phrases out."""
     s = _QUESTION_PHRASES.sub(" ", search_form(text))
-    return [t for t in re.findall(r"[a-z0-9%]+(?:[,.][0-9]+)?", s) if t not in STOPWORDS]
+    kept = respelled(text, SPELLED_STOPWORDS) - _COMMON_FOLDS
+    return [t for t in re.findall(r"[a-z0-9%]+(?:[,.][0-9]+)?", s) if t not in STOPWORDS or t in kept]

@@ -74,6 +74,8 @@ def unit_key(text: str) -> str:
         for role in ROLE_PREFIXES:
             if s.startswith(role + " ") and len(s) > len(role) + 3:
                 rest = s[len(role) + 1:]
+                if role == "truong" and (_VILLAGES.match(rest) or rest.startswith(("tdp ", "cac tdp "))):
+                    break   # "Trưởng thôn": a village acts through its head (not "thôn" of "nhà văn hóa thôn")
                 rest = re.sub(r"^(?:,\s*)?(?:cac\s+)?(?:pho chu tich\s+)?", "", rest) if role == "chu tich" else rest
                 s, changed = rest, True
                 break
@@ -226,6 +228,7 @@ class UnitRegistry:
 
     def aliases(self, name: str, scope: str) -> list[str]:
         key = unit_key(name)
+        heads = _VILLAGE_HEADS.match(key)
         out = {key}
         out.update(a for a in (acronym_key(key), head_acronym_key(key)) if a)
         # "Phòng LĐ-TB&XH các huyện, thị xã, thành phố" is what "Phòng LĐ-TB&XH cấp huyện" means
@@ -248,6 +251,9 @@ class UnitRegistry:
             if not group and not _VILLAGES.match(rest) and rest.split()[0] not in _LEVELS:
                 # "BQL KCN" for "Ban Quản lý các khu công nghiệp tỉnh" ("các" in a name, not a group)
                 out.update(a for a in (acronym_key(f"{base} {rest}"), head_acronym_key(f"{base} {rest}")) if a)
+        if heads:   # "Trưởng các thôn, tổ dân phố": asked for as "trưởng thôn", "trưởng tổ dân phố", "các thôn …"
+            out.add(key[len("truong "):])
+            out.update(f"truong {kind}" for kind in re.findall("|".join(VILLAGE_KINDS), heads.group(1)))
         if key.startswith("ubnd "):
             out.add(key[5:])
         # "Phòng Nội vụ huyện" -> also "Phòng Nội vụ"
@@ -276,6 +282,7 @@ _HEAD_OF = {"truong phong": "Phòng", "pho truong phong": "Phòng", "truong ban"
 # the kinds of village a head ("Trưởng thôn", "Trưởng các ấp") may be named by (folded)
 VILLAGE_KINDS = ("thon", "ap", "buon", "xom", "khom", "khu pho", "to dan pho", "khu dan cu")
 _VILLAGES = re.compile(rf"(?:cac )?(?:{'|'.join(VILLAGE_KINDS)})\b")
+_VILLAGE_HEADS = re.compile(rf"truong cac ((?:(?:{'|'.join(VILLAGE_KINDS)})\b[, ]*(?:va )?)+)$")
 
 
 def _strip_roles(name: str) -> str:

@@ -178,7 +178,8 @@ def test_deadline_patterns_led_by_their_letters_match_like_their_plain_spelling(
         dates.RECURRENCE[4][0]: r"\b(?:dinh ky\s+)?(?:06|6)\s+thang(?:\s+mot\s+lan)?\b(?!\s+(?:dau|cuoi)\s+nam)",
         dates.RECURRENCE[5][0]: r"\b(?:hang|moi)\s+nam\b|\bdinh ky\s+nam\b",
         dates._RECUR_DAY: r"\b(?:hang|moi)\s+(?:thang|quy)\b[^.;]{0,120}?\btruoc\s+ngay\s+(?P<d>\d{1,2})\b(?!\s*[/.\-]\s*\d)",
-        dates._EXTEND_RE: r"\b(?:gia han|keo dai|dieu chinh thoi han|lui thoi han|lui han)\b",
+        dates._EXTEND_RE: r"\b(?:gia han|keo dai|dieu chinh thoi han|lui thoi han|lui han|"
+                          r"thoi han (?:thuc hien |hoan thanh )?(?:duoc )?(?:dieu chinh|lui|keo dai))\b",
     })
     words += ["hang", "moi", "tuan", "dinh ky", "06", "6", "mot lan", "dau", "cuoi", "le", "nghi", "dinh",
               "dieu chinh", "lui", "xhang", "6a", ";", ".", "hang ngay", "moi tuan", "hang thang truoc ngay 20",

@@ -164,7 +164,8 @@ def with_long_forms(form: str, abbreviations: dict[str, str]) -> str:
     return f"{form} {' '.join(extra)}" if extra else form
 
 
-_QUESTION_PHRASES = re.compile(r"\b(?:bao nhieu|bao gio|bao lau|nhu the nao|the nao|la gi|ra sao)\b")
+_QUESTION_PHRASES = re.compile(r"\b(?:bao nhieu|bao gio|bao lau|nhu the nao|the nao|la gi|ra sao|"
+                               r"(?:don vi|co quan|bo phan) nao)\b")
 
 
 # the stopwords as they are spelled: a question typed with diacritics keeps a word that only folds to one

@@ -589,3 +589,61 @@ def test_a_group_answer_names_only_the_units_whose_tasks_it_lists(tmp_path):
     # the signer's title alone ("CHỦ TỊCH", no "Nơi nhận" before it) closes the body: it is no task
     tasks = engine.store.tasks()
     assert len(tasks) == 5 and not [t for t in tasks if "CHỦ TỊCH" in t.action or "Thắng" in t.action]
+
+
+_COMMUNE_NOTICE = """ỦY BAN NHÂN DÂN
+XÃ NGỌC TRẠCH
+
+Số: 156/TB-UBND
+
+Ngọc Trạch, ngày 21 tháng 10 năm 2025
+
+THÔNG BÁO
+Kết luận của Chủ tịch UBND xã tại cuộc họp giao ban tuần
+
+Chủ tịch UBND xã kết luận, giao nhiệm vụ như sau:
+
+1. Phòng Văn hóa - Xã hội
+
+- Trong tuần (trước ngày 24/10/2025), hoàn thành chi trả trợ cấp xã hội tháng 10/2025 cho các đối tượng bảo trợ xã hội.
+
+2. Phòng Kinh tế
+
+- Khẩn trương khắc phục điểm sạt lở bờ kênh tưới N3; báo cáo tiến độ về Văn phòng HĐND và UBND xã vào thứ Sáu hằng tuần.
+
+3. Trưởng các thôn
+
+- Vận động Nhân dân hoàn thành nộp Quỹ phòng, chống thiên tai năm 2025 trước ngày 15/11/2025.
+
+- Tổ chức họp thôn phổ biến kết luận này tại nhà văn hóa thôn.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+CHỦ TỊCH
+
+Lương Văn Tiến
+"""
+
+
+def test_phone_typing_words_that_only_fold_to_stopwords_short_kinds_and_a_village_head(tmp_path):
+    from knowledge.terms import tokens
+    # typed with diacritics, "tiến độ", "bàn giao", "đầu tư" keep words that fold to "đó", "bạn"; typed
+    # without, they stay stopwords (which is meant cannot be told)
+    assert {"do", "ban"} <= set(tokens("báo cáo tiến độ bàn giao về Sở"))
+    assert not {"do", "ban"} & set(tokens("bao cao tien do ban giao ve So"))
+    assert "co" not in tokens("Cơ quan thường trực là đơn vị nào?")   # "cơ" would find every "có"
+    engine = engine_over(tmp_path, {"ngoc-trach.md": _COMMUNE_NOTICE})
+    today = date(2025, 10, 22)
+    # "tháng 10" names the allowance, not the month whose deadlines are asked for
+    answer = fold(ask(engine, "Hạn chi trả trợ cấp xã hội tháng 10 ở xã Ngọc Trạch là ngày nào?", today=today))
+    assert "24/10/2025" in answer
+    # "trưởng thôn" is what "Trưởng các thôn" is asked by; "thôn" of "nhà văn hóa thôn" names no unit
+    answer = fold(ask(engine, "Trưởng thôn ở xã Ngọc Trạch phải vận động nộp quỹ PCTT trước ngày nào?", today=today))
+    assert "15/11/2025" in answer
+    # "TB 156" names the notice (kinds typed short); "bc" is "báo cáo"
+    answer = fold(ask(engine, "ai ky tb 156", today=today))
+    assert "luong van tien" in answer
+    answer = fold(ask(engine, "phong kinh te bc tien do khac phuc sat lo bao lau mot lan", today=today))
+    assert "hang tuan" in answer

@@ -1005,3 +1005,100 @@ def test_until_a_season_dated_in_brackets_and_no_deadline_counted_from_a_petitio
     assert find_deadlines("trình phê duyệt trong thời hạn 07 ngày kể từ ngày nhận được hồ sơ hợp lệ.", "2026-01-05") == []
     assert [h.day for h in find_deadlines("đối thoại trong thời hạn 10 ngày kể từ ngày nhận được văn bản này.",
                                           "2026-01-05")] == [date(2026, 1, 15)]
+
+
+def test_a_schedule_of_deadlines_dates_the_items_it_points_back_at_and_an_extension_moves_one():
+    text = ("UBND TỈNH TUYÊN LẠC\nSỞ NỘI VỤ\n\nSố: 1947/SNV-CCVC\n\nTuyên Lạc, ngày 06 tháng 8 năm 2025\n\n"
+            "V/v báo cáo số lượng cán bộ dôi dư\n\n"
+            "Sở Nội vụ đề nghị các cơ quan, đơn vị sau triển khai thực hiện:\n\n"
+            "1. Ủy ban nhân dân các xã, phường\n\n"
+            "a) Rà soát, thống kê số lượng cán bộ, công chức cấp xã dôi dư; lập Biểu tổng hợp theo Mẫu số 01.\n\n"
+            "b) Lập danh sách cán bộ có nguyện vọng nghỉ hưu trước tuổi (Mẫu số 02).\n\n"
+            "c) Báo cáo kết quả giải quyết chế độ, chính sách về Sở Nội vụ.\n\n"
+            "2. Các sở, ban, ngành tỉnh (Giám đốc các sở, Thủ trưởng các ban, ngành)\n\n"
+            "a) Rà soát, lập danh sách công chức, viên chức dôi dư (Mẫu số 03).\n\n"
+            "Số liệu báo cáo tính đến thời điểm ngày 01/8/2025.\n\n"
+            "3. Thời hạn gửi báo cáo (bản giấy gửi về Sở Nội vụ):\n\n"
+            "- Trước ngày 15/8/2025: UBND các xã, phường gửi Biểu tổng hợp theo Mẫu số 01 (nội dung tại điểm a khoản 1);\n"
+            "- Trước 10 giờ ngày 20/8/2025: các sở, ban, ngành gửi danh sách theo Mẫu số 03 (nội dung tại điểm a khoản 2);\n"
+            "- Chậm nhất ngày 25/8/2025: UBND các xã, phường gửi danh sách theo Mẫu số 02 (nội dung tại điểm b khoản 1);\n"
+            "- Hằng tháng, trước ngày 25: UBND các xã, phường báo cáo kết quả (nội dung tại điểm c khoản 1).\n\n"
+            "Lưu ý: Lãnh đạo Sở thống nhất gia hạn thời hạn gửi Biểu tổng hợp theo Mẫu số 01 của UBND các xã, "
+            "phường đến ngày 22/8/2025; các thời hạn khác giữ nguyên.\n")
+    doc = extract(text, "snv.txt")
+    assert by_phrase(doc, "Rà soát, thống kê").deadline == date(2025, 8, 22)   # extended, then pointed back at
+    assert by_phrase(doc, "gửi Biểu tổng hợp").deadline == date(2025, 8, 22)
+    assert by_phrase(doc, "Lập danh sách cán bộ").deadline == date(2025, 8, 25)
+    assert by_phrase(doc, "công chức, viên chức dôi dư").deadline == date(2025, 8, 20)
+    assert by_phrase(doc, "công chức, viên chức dôi dư").assignees == ("Các sở, ban, ngành tỉnh",)
+    assert by_phrase(doc, "gửi danh sách theo Mẫu số 03").assignees == ("Các sở, ban, ngành",)
+    report = by_phrase(doc, "Báo cáo kết quả giải quyết")
+    assert (report.deadline, report.recurrence) == (None, "monthly")
+    assert not [t for t in doc.tasks if t.action.startswith(("Số liệu", "Thời hạn gửi", "Lưu ý"))]
+    assert date(2025, 8, 15) not in {t.deadline for t in doc.tasks}
+
+
+def test_work_done_over_a_window_is_due_at_its_end_but_not_an_inspection_or_an_event():
+    from knowledge.dates import find_deadlines
+
+    def days(text):
+        return [h.day for h in find_deadlines(text, "2025-10-01")]
+    assert days("Chủ trì, phối hợp với Công an xã tổ chức sơ tuyển sức khỏe cho công dân "
+                "từ ngày 03/11/2025 đến ngày 14/11/2025.") == [date(2025, 11, 14)]
+    assert days("Từ ngày 22/10/2025 đến ngày 31/10/2025, rà soát toàn bộ hồ sơ đang giải quyết.") == [date(2025, 10, 31)]
+    assert days("Tổ chức kiểm tra việc bàn giao tại các xã từ ngày 11/10/2025 đến ngày 22/10/2025.") == []
+    assert days("từ ngày 01/11/2025 đến ngày 05/11/2025 tổ chức kiểm tra") == []
+    assert days("UBND tỉnh tổ chức Hội nghị từ ngày 11/11/2025 đến ngày 13/11/2025.") == []
+    assert days("Riêng tuần 44 (từ ngày 27/10/2025 đến ngày 02/11/2025) ghi nhận 412 ca mắc.") == []
+    assert days("phấn đấu hoàn thành đấu giá trong 06 tháng đầu năm 2026.") == [date(2026, 6, 30)]
+    hit = find_deadlines("Đối với nhiệm vụ tại điểm c khoản 2, thời hạn được điều chỉnh đến ngày 08/11/2025.",
+                         "2025-10-01")
+    assert [(h.day, h.extends) for h in hit] == [(date(2025, 11, 8), True)]
+
+
+def test_pdf_text_a_footnote_under_its_rule_and_an_item_heading_alone_on_its_line():
+    body = ("    1. Công an huyện\n"
+            "    a) Thường xuyên bố trí lực lượng tuần tra, kiểm soát trên Quốc lộ 27C và các tuyến\n"
+            "đường huyện; xử lý nghiêm các hành vi vi phạm theo Nghị định số 46/2016/NĐ-CP¹, tập trung vào\n"
+            "các hành vi: điều khiển phương tiện khi trong máu hoặc\n\n"
+            "______________________\n"
+            "¹ Nghị định số 46/2016/NĐ-CP ngày 26/5/2016 của Chính phủ quy định xử phạt vi phạm hành\n"
+            "chính trong lĩnh vực giao thông đường bộ.\n\n"
+            "                                                                                      2\n\n"
+            "hơi thở có nồng độ cồn, chạy quá tốc độ quy định.\n\n"
+            "    2. Phòng Giáo dục và Đào tạo\n"
+            "    Chỉ đạo các trường Tiểu học, Trung học cơ sở trên địa bàn tổ chức cho học sinh và phụ\n"
+            "huynh ký cam kết không điều khiển xe mô tô khi chưa đủ tuổi; hoàn thành trước ngày\n"
+            "09/02/2018.\n\n"
+            "    3. Ban An toàn giao thông huyện\n"
+            "    Theo dõi, đôn đốc, kiểm tra việc thực hiện Chỉ thị này; báo cáo Chủ tịch UBND huyện trước\n"
+            "ngày 09/3/2018.\n\n"
+            "    4. Đài Truyền thanh huyện tăng thời lượng phát sóng, thường xuyên đưa tin về tình hình trật tự\n"
+            "an toàn giao thông trong dịp Tết.\n")
+    text = ("UỶ BAN NHÂN DÂN\nHUYỆN HƯNG THẠCH\n\nSố: 02/CT-UBND\n\nHưng Thạch, ngày 19 tháng 01 năm 2018\n\n"
+            "CHỈ THỊ\n\nChủ tịch Uỷ ban nhân dân huyện chỉ thị:\n\n" + body)
+    doc = extract(text, "hung-thach.txt")
+    patrol = by_phrase(doc, "bố trí lực lượng tuần tra")
+    assert "hơi thở có nồng độ cồn" in patrol.action and "Chính phủ quy định" not in patrol.action
+    assert not [t for t in doc.tasks if t.action.startswith(("_", "¹", "hơi thở"))]
+    school = by_phrase(doc, "ký cam kết")
+    assert (school.assignees, school.deadline) == (("Phòng Giáo dục và Đào tạo",), date(2018, 2, 9))
+    assert by_phrase(doc, "Theo dõi, đôn đốc").assignees == ("Ban An toàn giao thông huyện",)
+    assert by_phrase(doc, "thời lượng phát sóng").assignees == ("Đài Truyền thanh huyện",)
+
+
+def test_a_purpose_opening_its_unit_a_statement_of_importance_and_a_wrapped_agency_name():
+    text = ("UBND TỈNH PHÚ LAM                          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "SỞ NÔNG NGHIỆP VÀ                               Độc lập - Tự do - Hạnh phúc\n"
+            "PHÁT TRIỂN NÔNG THÔN\n\nSố: 1968/SNN-TL                               Phú Lam, ngày 14 tháng 6 năm 2024\n\n"
+            "Sở Nông nghiệp và Phát triển nông thôn đề nghị:\n\n"
+            "1. Để chuẩn bị Hội nghị tổng kết công tác năm 2024 dự kiến tổ chức vào ngày 29/12/2024, Chi cục "
+            "Thủy lợi chủ trì, phối hợp với Văn phòng Sở hoàn thiện dự thảo Báo cáo tổng kết, trình Giám đốc Sở "
+            "trước ngày 19/12/2024.\n\n"
+            "2. Đây là nhiệm vụ chính trị trọng tâm của ngành trong năm 2024; Thủ trưởng các đơn vị chịu trách "
+            "nhiệm về tiến độ thực hiện.\n")
+    doc = extract(text, "snn.txt")
+    assert doc.issuer == "Sở Nông nghiệp và Phát triển nông thôn tỉnh Phú Lam"
+    t = by_phrase(doc, "hoàn thiện dự thảo Báo cáo tổng kết")
+    assert (t.assignees, t.coordinators, t.deadline) == (("Chi cục Thủy lợi",), ("Văn phòng Sở",), date(2024, 12, 19))
+    assert date(2024, 12, 31) not in {t.deadline for t in doc.tasks}

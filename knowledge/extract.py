@@ -57,7 +57,7 @@ _FORMULA = re.compile(
     + _RECEIVED + r"(?:yeu cau|de nghi) [^.]{0,200}?(?:nghiem tuc|khan truong)?,? ?(?:trien khai|to chuc)?,? ?thuc hien\s*\./\.?$|"
     r"trong qua trinh (?:thuc hien|trien khai),? neu co (?:kho khan|vuong mac)|"
     r"(?:so lieu|thoi diem)(?: bao cao| thong ke)? (?:duoc )?tinh (?:den|tu) |"
-    r"(?:day|do) la (?:mot )?(?:nhiem vu|nhiem vu chinh tri|viec lam|cong viec)\b)")   # "Đây là nhiệm vụ chính trị trọng tâm …"   # "Số liệu báo cáo tính đến ngày 01/8/2025."
+    r"(?:day|do) la (?:mot )?(?:nhiem vu|nhiem vu chinh tri|viec lam|cong viec)\b(?!.*\b(?:yeu cau|de nghi|giao)\b))")   # "Đây là nhiệm vụ chính trị trọng tâm …"   # "Số liệu báo cáo tính đến ngày 01/8/2025."
 # a sentence ends at "." or ";" before white space and a capital: one pattern per stop, each opening with
 # its literal, which re scans for in C (a class of two is tested at every character; a look-behind first
 # would be tried at every position). Their matches never overlap: each is a stop and the white space after.
@@ -712,11 +712,18 @@ def _one_per_deadline(action: str, folded: str | None,
         return [(action, folded, hits)]
     ordered = sorted(hits, key=lambda h: h.start)
     spans, start = [], 0
-    for h in ordered[:-1]:
+    for h, after in zip(ordered, ordered[1:]):
         m = _NEXT_CLAUSE.match(action, h.end)
         if m:
             spans.append((start, h.end))
             start = m.end()
+        elif not action[start:h.start].strip(" ,"):
+            # the deadline leads its clause ("Trong thời hạn 10 ngày kể từ ngày ký, xây dựng kế hoạch …;
+            # chủ trì … đến ngày 02/3/2018"): the clause ends at the semicolon before the next deadline
+            semi = action.find(";", h.end, after.start)
+            if semi >= 0:
+                spans.append((start, semi))
+                start = semi + 1 + len(action[semi + 1:]) - len(action[semi + 1:].lstrip())
     spans.append((start, len(action)))
     if len(spans) < 2 or any(len(action[a:b].split()) < 4 for a, b in spans):
         return [(action, folded, hits)]

@@ -73,7 +73,9 @@ def split_paragraphs(text: str) -> list[Para]:
     A block of lines wrapped at a fixed width (text taken from a PDF) also breaks after a line that
     ends a sentence or a heading when the next opens with a capital, and drops page numbers."""
     out: list[Para] = []
-    for block in _without_page_furniture(_BLANK_LINE.split(text)):
+    blocks = _without_page_furniture(_BLANK_LINE.split(text))
+    running = _running_headers(blocks)
+    for block in blocks:
         if not block.strip():
             continue
         # (a rule of underscores or dashes alone on its line: the separator printed above a page's footnotes)
@@ -83,6 +85,10 @@ def split_paragraphs(text: str) -> list[Para]:
         wrapped = len(lines) >= 6 and _wrapped_width(lines)
         if wrapped:
             lines = [ln for ln in lines if not PAGE_NUMBER.match(ln.strip())]
+        elif len(lines) > 1:
+            lines = _without_page_edges(lines, running)
+            if not lines:
+                continue
         widest = max(len(ln.strip()) for ln in lines)
         current: list[str] = []
         for ln in lines:
@@ -96,7 +102,7 @@ def split_paragraphs(text: str) -> list[Para]:
     return _rejoin(out)
 
 
-_RULE = re.compile(r"^\s*(?:_{5,}|-{5,}|—{3,})\s*$")
+_RULE = re.compile(r"^\s*(?:_{3,}|-{3,}|—{3,})\s*$")
 
 
 def _heads_lines_below(first: str, line: str, widest: int) -> bool:
@@ -107,6 +113,46 @@ def _heads_lines_below(first: str, line: str, widest: int) -> bool:
     return (line.lstrip()[:1].isupper() and bool(_ITEM_START.match(first)) and widest >= 50
             and len(first) < widest * 0.6 and len(words) <= 12 and not first.endswith(_TERMINAL + (",",))
             and words[-1].lower() not in _CONNECTIVES and words[-1].lower() not in ("với", "hợp"))
+
+
+# a running header ending with the document's number: "UBND xã Phú Thuỷ - TB số 38/TB-UBND"
+_NUMBER_AT_END = re.compile(r"\b\d{1,5}/[A-ZĐ0-9][A-ZĐ0-9\-/]*$")
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _is_page_number(line: str) -> bool:
+    line = line.strip()   # (not a year wrapped onto a line of its own: "… cứu nạn năm / 2021")
+    return bool(line) and len(line) <= 12 and PAGE_NUMBER.match(line) is not None and not _YEAR.search(line)
+
+
+def _running_headers(blocks: list[str]) -> frozenset[str]:
+    """The lines printed beside a page number at the top or foot of a block of text taken from a PDF
+    that are a running header: printed again at another page, or ending with the document's number
+    ("UBND xã Phú Thuỷ - TB số 38/TB-UBND")."""
+    seen: dict[str, int] = {}
+    for b in blocks:
+        lines = [ln.strip() for ln in b.strip().split("\n") if ln.strip()]
+        if len(lines) < 2:
+            continue
+        for number, beside in ((0, 1), (-1, -2)):
+            if _is_page_number(lines[number]) and len(lines[beside]) < 120:
+                seen[lines[beside]] = seen.get(lines[beside], 0) + 1
+    return frozenset(line for line, n in seen.items() if n >= 2 or _NUMBER_AT_END.search(line))
+
+
+def _without_page_edges(lines: list[str], running: frozenset[str]) -> list[str]:
+    """A block without the page number at its top or foot, and the running header beside it."""
+    if _is_page_number(lines[0]):
+        lines = lines[1:]
+        if lines and lines[0].strip() in running:
+            lines = lines[1:]
+    if lines and _is_page_number(lines[-1]):
+        lines = lines[:-1]
+        if lines and lines[-1].strip() in running:
+            lines = lines[:-1]
+    return lines
 
 
 def _without_page_furniture(blocks: list[str]) -> list[str]:

@@ -1102,3 +1102,27 @@ def test_a_purpose_opening_its_unit_a_statement_of_importance_and_a_wrapped_agen
     t = by_phrase(doc, "hoàn thiện dự thảo Báo cáo tổng kết")
     assert (t.assignees, t.coordinators, t.deadline) == (("Chi cục Thủy lợi",), ("Văn phòng Sở",), date(2024, 12, 19))
     assert date(2024, 12, 31) not in {t.deadline for t in doc.tasks}
+
+
+def test_a_page_number_at_a_blocks_edge_goes_with_its_running_header_and_a_leading_deadline_ends_at_its_semicolon():
+    text = ("ỦY BAN NHÂN DÂN\nXÃ PHÚ THUỶ\n\nSố: 38/TB-UBND\n\nPhú Thuỷ, ngày 10 tháng 8 năm 2017\n\n"
+            "THÔNG BÁO\n\nChủ tịch UBND xã giao nhiệm vụ như sau:\n\n"
+            "1. Công chức Tư pháp - Hộ tịch\n"
+            "Rà soát, đóng quyển các sổ hộ tịch từ năm 2010 đến năm 2016, lập hồ sơ và giao nộp\n\n"
+            "                                                                                      2\n"
+            "   UBND xã Phú Thuỷ - TB số 38/TB-UBND\n"
+            "vào Lưu trữ cơ quan trước ngày 31/8/2017.\n\n"
+            "2. Công an xã\n"
+            "Trong thời hạn 10 ngày kể từ ngày ký Thông báo này, xây dựng kế hoạch bảo vệ kho lưu trữ; chủ trì, "
+            "phối hợp với Trưởng các thôn tổ chức tuần tra từ ngày 01/9/2017 đến ngày 30/9/2017.\n\n"
+            "3. Công chức Văn phòng - Thống kê\n"
+            "Lập Danh mục hồ sơ của UBND xã, trình Chủ tịch UBND xã ban hành trong tháng 9 năm\n"
+            "2017\n")
+    doc = extract(text, "phu-thuy.txt")
+    filing = by_phrase(doc, "đóng quyển các sổ hộ tịch")
+    assert "vào Lưu trữ cơ quan" in filing.action and "TB số 38" not in filing.action
+    assert filing.deadline == date(2017, 8, 31)
+    assert not [t for t in doc.tasks if t.assignees == ("UBND xã Phú Thủy",)]
+    assert by_phrase(doc, "xây dựng kế hoạch bảo vệ").deadline == date(2017, 8, 20)   # 10 days from the issue
+    assert by_phrase(doc, "tổ chức tuần tra").deadline == date(2017, 9, 30)            # the window's end
+    assert by_phrase(doc, "Lập Danh mục").deadline == date(2017, 9, 30)                # a year is no page number

@@ -28,6 +28,7 @@ UNIT_STARTS = tuple(sorted({
     "chu dau tu", "cac chu dau tu", "nha thau", "tram", "hat kiem lam", "ban chi dao", "dai", "chi hoi",
     "huyen doan", "thanh doan", "tinh doan", "thi doan", "hoi phu nu", "hoi chu thap do", "hoi nguoi cao tuoi",
     "hoi khuyen hoc", "lien doan lao dong", "bao va phat thanh",
+    "viettel", "vnpt", "mobifone", "tap doan", "tong cong ty", "thanh vien", "cac thanh vien",
 }, key=len, reverse=True))
 # Unit openings that are a whole name ("Hội Nông dân huyện, Huyện Đoàn"): a unit even with nothing after them
 WHOLE_NAMES = frozenset({"huyen doan", "thanh doan", "tinh doan", "thi doan"})

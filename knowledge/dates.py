@@ -145,7 +145,8 @@ def find_deadlines(text: str, issued_on: str | None = None, folded: str | None =
     for m in _WINDOW_RE.finditer(f) if has_date and "tu " in f else ():
         opens = max(f.rfind(". ", 0, m.start()), f.rfind(";", 0, m.start()), f.rfind("(", 0, m.start())) + 1
         closes = min((i for i in (f.find(". ", m.end()), f.find(";", m.end())) if i >= 0), default=len(f))
-        if f[opens - 1:opens] != "(" and not _NOT_WORK_WINDOW.search(f, opens, closes):
+        in_brackets = f[opens - 1:opens] == "(" and f.find(")", opens, m.start()) < 0   # not "(Td) … từ ngày"
+        if not in_brackets and not _NOT_WORK_WINDOW.search(f, opens, closes):
             add(_mk(int(m["y"]), int(m["m"]), int(m["d"])), None, m)
     for m in _UNTIL_RE.finditer(f) if has_date and "den" in f else ():
         # "gia hạn thời gian nộp báo cáo đến ngày …": only an extension makes "đến ngày" a deadline

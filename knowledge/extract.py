@@ -107,7 +107,7 @@ class _Walk:
     tables: dict[str, list] = field(default_factory=dict)
 
 
-ORDER = ("roman", "num", "letter")
+ORDER = ("roman", "num", "sub", "letter")
 
 
 def extract(text: str, file: str, registry: UnitRegistry | None = None, sha256: str | None = None) -> Document:
@@ -198,7 +198,7 @@ def _cut_tables(text: str) -> tuple[str, dict[str, list]]:
 
 
 def _with_marker(p: Para) -> str:
-    if p.kind in ("roman", "num"):
+    if p.kind in ("roman", "num", "sub"):
         return f"{p.label}. {p.text}"
     if p.kind == "letter":
         return f"{p.label}) {p.text}"
@@ -222,6 +222,8 @@ def _body_start(paras: list[Para]) -> int:
 
 def _clause(w: _Walk) -> str:
     parts = [w.labels[k] for k in ORDER if k in w.labels]
+    if "sub" in w.labels and w.labels.get("num") and w.labels["sub"].startswith(w.labels["num"] + "."):
+        parts.remove(w.labels["num"])   # "1. Trung tâm Y tế huyện" / "1.2. …": clause "IV.1.2", not "IV.1.1.2"
     clause = ".".join(parts)
     if w.bullets:
         clause = f"{clause} gạch {w.bullets}".strip()
@@ -523,14 +525,18 @@ def _current_units(w: _Walk) -> tuple[str, ...]:
 def _timeline(w: _Walk, p: Para, period: re.Match[str]) -> None:
     """Each clause of a timeline entry is a task of the unit it opens with (or of the item's units),
     due at the end of the entry's period."""
+    previous: tuple[str, ...] = ()
     for clause in period.group("rest").split(";"):
         clause = clause.strip()
         if not clause:
             continue
-        units: tuple[str, ...] = _current_units(w)
+        # a clause naming no unit goes on with the unit of the clause before ("Công an huyện bố trí …;
+        # xử lý nghiêm …"), else the item's
+        units: tuple[str, ...] = previous or _current_units(w)
         up = unit_phrase(clause, allow_colon=False) if starts_with_unit(clause) else None
         if up and up.ended_by == "verb":
             units, clause = _units(w, up.units), clause[up.end:].strip()
+            previous = units
         d = _Draft(_clause(w), clause, units, urgency=w.default_urgency, deadline_text=period.group("period"),
                    source=p.text)
         w.drafts.append(d)
@@ -858,7 +864,7 @@ def _move_deadline(tasks: list[dict], same: list[int], hit: dates.DeadlineHit) -
     return True
 
 
-_CITED_PART = re.compile(r"(?i)\b(điểm|khoản|mục|phần)\s+([a-zđ]|\d{1,2}|[IVX]{1,4})\b")
+_CITED_PART = re.compile(r"(?i)\b(điểm|khoản|mục|phần)\s+([a-zđ]|\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})\b")
 
 
 def _cited_clause(text: str) -> str | None:
@@ -868,7 +874,12 @@ def _cited_clause(text: str) -> str | None:
     if not m:
         return None
     parts = {kind.lower(): label for kind, label in _CITED_PART.findall(m.group(0))}
-    order = [parts[k] for k in ("phần", "mục", "khoản", "điểm") if k in parts]
+    order: list[str] = []
+    for k in ("phần", "mục", "khoản", "điểm"):
+        if k in parts:
+            if order and parts[k].startswith(order[-1] + "."):
+                order.pop()   # "điểm 1.2 khoản 1 Mục IV": clause IV.1.2 (as "1.2." under "1." is labelled)
+            order.append(parts[k])
     return ".".join(order) if len(order) >= 2 else None
 
 

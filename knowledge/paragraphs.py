@@ -38,8 +38,8 @@ _TERMINAL = (".", ";", ":", "!", "?", "./.", "…")
 @dataclass
 class Para:
     text: str          # without the item marker
-    kind: str          # roman, num, letter, bullet, plain, footnote
-    label: str         # "II", "3", "a", "-"
+    kind: str          # roman, num, sub, letter, bullet, plain, footnote
+    label: str         # "II", "3", "3.1", "a", "-"
     raw: str           # as in the document (marker included)
     bold: bool = False
 
@@ -58,7 +58,10 @@ def _classify(raw: str, bold: bool) -> Para:
         kind, rest = item[0], m.group("rest").strip()
         # "12 tháng 4 …", "5 năm …": a number opening a sentence, not an item (a "num" label is digits)
         if not (kind == "num" and _COUNTED.match(rest)):
-            return Para(rest, kind, m.group("label"), raw, bold)
+            label = m.group("label")
+            if kind == "num" and "." in label:
+                kind = "sub"   # "1.1.", "2.3": an item under the numbered item before it
+            return Para(rest, kind, label, raw, bold)
     return Para(s, "plain", "", raw, bold)
 
 

@@ -15,7 +15,7 @@ from knowledge.text import KEY_CACHE, PHRASE_CACHE, fold, squash, trie_pattern
 ROLE_PREFIXES = (
     "thu truong", "chu tich", "pho chu tich", "giam doc", "pho giam doc", "truong phong", "pho truong phong",
     "nguoi dung dau", "lanh dao", "chanh van phong", "truong ban", "chanh an", "vien truong", "cuc truong",
-    "chi cuc truong", "chi huy truong", "chi huy pho", "hieu truong", "truong", "bi thu",
+    "chi cuc truong", "chi huy truong", "chi huy pho", "hieu truong", "truong", "bi thu", "pho chanh", "chanh",
 )
 # Long forms spelled short everywhere (folded).
 LONG_FORMS = (
@@ -193,6 +193,9 @@ class Canon:
     kind: str   # unit, group, person
 
 
+_MEMBER_AS = re.compile(r"^(?:[Cc]ác\s+)?[Tt]hành viên là\s+(?=\S)")
+
+
 @lru_cache(maxsize=PHRASE_CACHE)
 def _canonical(written: str) -> Canon:
     """The display name and kind of a unit as written (pure, so cached)."""
@@ -200,6 +203,7 @@ def _canonical(written: str) -> Canon:
     name = re.sub(r"\bỦy ban nhân dân\b|\bUỷ ban nhân dân\b|\bỦY BAN NHÂN DÂN\b", "UBND", name)
     name = re.sub(r"\bHội đồng nhân dân\b|\bHỘI ĐỒNG NHÂN DÂN\b", "HĐND", name)
     name = re.sub(r"HĐND\s*(?:&|-|–)\s*UBND", "HĐND và UBND", name)
+    name = _MEMBER_AS.sub("", name)   # "Thành viên là Phó Chánh Thanh tra huyện": the member stands for the unit
     name = _strip_roles(name)
     name = re.sub(r"^VP\b\.?\s*", "Văn phòng ", name)
     # "Phòng Nội vụ huyện" is "Phòng Nội vụ" of the issuing huyện
@@ -299,7 +303,7 @@ def _strip_roles(name: str) -> str:
                 return f"{_HEAD_OF[role]} {rest}"
             if role == "truong" and _VILLAGES.match(fold(rest)):
                 return name   # "Trưởng các ấp", "Trưởng thôn": a village acts through its head
-            if fold(rest).startswith(("cac ", "ubnd", "hdnd", "phong", "so ", "ban ", "trung tam", "van phong", "co quan", "don vi", "chi nhanh", "cong an")):
+            if fold(rest).startswith(("cac ", "ubnd", "hdnd", "phong", "so ", "ban ", "trung tam", "van phong", "co quan", "don vi", "chi nhanh", "cong an", "thanh tra")):
                 return _strip_roles(rest)
             return name
     return name

@@ -217,7 +217,8 @@ def test_a_paragraph_is_classified_as_if_every_item_pattern_were_tried(line):
                 rest = m.group("rest").strip()
                 if kind == "num" and _re.match(r"^(?:tháng|năm|ngày|giờ|%)", rest):
                     break
-                expected = (kind, m.group("label"))
+                label = m.group("label")
+                expected = ("sub" if kind == "num" and "." in label else kind, label)   # "2.3": under "2."
                 break
     para = P._classify(line, False)
     assert (para.kind, para.label) == expected

@@ -66,7 +66,7 @@ VERBS = tuple(sorted({
     "thanh toan", "quyet toan", "tham tra", "khao sat", "tham hoi", "tang qua", "xac dinh", "tap huan", "bieu duong", "phan luong", "lap dat", "kich hoat", "cai dat", "ra quan", "kiem dem",
     "keu goi", "chang chong", "di doi", "thu nhan", "can doi", "don dep", "giup truong ban",
     "giup ubnd", "giup uy ban", "giup chu tich", "giup ban chi dao", "giu gin", "giu vung", "don tiep", "phuc vu",
-    "tang thoi luong", "tang tan suat",
+    "tang thoi luong", "tang tan suat", "se",
 }, key=len, reverse=True))
 # "giao" that is no verb: "Ban An toàn giao thông huyện", "giao lưu", "giao ban", "giáo dục" (folded alike)
 _GIAO_NOUN = re.compile(r"giao (?:thong|luu|ban|duc|dich|thuong|nhan|tiep)\b")
@@ -238,6 +238,8 @@ def _phrase_end(text: str, f: str, pos: int, allow_colon: bool, max_words: int) 
             return i   # "… xã hội huyện / Đẩy mạnh cuộc vận động": a heading run into its first sentence
         if i > exempt_until:
             m_unit = _START_RE.match(f, i)
+            if m_unit and m_unit.group(0) == "so" and f.endswith("co ", 0, i):
+                m_unit = None   # "trung học cơ sở báo cáo …": "cơ sở", not a "Sở"
             m_verb0 = None if capital or _GIAO_NOUN.match(f, i) else VERB_RE.match(f, i)   # a capitalised word is never read as a verb
             if m_unit and (_NOT_UNIT.match(f, i) or (m_verb0 and m_verb0.end() > m_unit.end())):
                 m_unit = None

@@ -48,9 +48,10 @@ _MONTH_RE = re.compile(word_led(("trong", "truoc", "cham nhat", r"hoan thanh(?:\
 _QUARTER_RE = re.compile(word_led((r"trong\s+quy", r"truoc\s+quy", r"hoan thanh\s+(?:trong\s+)?quy",
                                     r"cham nhat\s+quy", r"den het\s+quy", "quy"))
                          + r"\s+(?P<q>iv|iii|ii|i|[1-4])\s*(?:/|\s+nam\s+)\s*(?P<y>\d{4})")
-_RELATIVE_RE = re.compile(r"\b(?:trong(?:\s+thoi\s+han|\s+vong)?|cham nhat(?:\s+la)?|sau)\s+(?P<n>\d{1,3})\s+ngay(?:\s+lam\s+viec)?\s*,?\s*(?:ke\s+tu|tinh\s+tu)\s+ngay\s+(?:ban\s+hanh|ky|nhan"
-                          # not "kể từ ngày nhận được đơn / hồ sơ": counted from an event the directive cannot date
-                          r"(?!(?:\s+duoc)?\s+(?:day du\s+)?(?:don|ho so|bao cao|yeu cau|kien nghi|de nghi|phan anh|thong tin|ket qua|to trinh)\b))")
+_RELATIVE_RE = re.compile(r"\b(?:trong(?:\s+thoi\s+han|\s+vong)?|cham nhat(?:\s+la)?|sau)\s+(?P<n>\d{1,3})\s+ngay(?:\s+lam\s+viec)?\s*,?\s*(?:ke\s+tu|tinh\s+tu)\s+ngay\s+(?:ban\s+hanh|ky|"
+                          # "kể từ ngày nhận được văn bản này" (or nothing named): this directive's day; not "kể từ
+                          # ngày nhận được đơn / hồ sơ / kế hoạch của các trường": an event the directive cannot date
+                          r"nhan(?:\s+duoc)?(?=\s*(?:[.,;:)]|$)|\s+(?:van ban|cong van|ke hoach|thong bao|chi thi|quyet dinh|cong dien)\s+nay\b))")
 # (also "thời hạn được điều chỉnh / lùi đến ngày …")
 _EXTEND_RE = re.compile(word_led(("gia han", "keo dai", "dieu chinh thoi han", "lui thoi han", "lui han",
                                   r"thoi han (?:thuc hien |hoan thanh )?(?:duoc )?(?:dieu chinh|lui|keo dai)")) + r"\b")
@@ -59,8 +60,8 @@ _UNTIL_NAMED_RE = re.compile(rf"d(?<!\wd)en het\s+[a-z ]{{2,30}}?\(\s*(?:ngay\s+
 # "tổ chức sơ tuyển sức khỏe … từ ngày 03/11/2025 đến ngày 14/11/2025": work done over a window is due at
 # its end; not an inspection's window, an event's, a forecast's or a holiday's, nor a period counted for
 # figures ("tính từ ngày …"): a word of these in the window's clause keeps it no deadline
-_WINDOW_RE = re.compile(rf"t(?<!\wt)u\s+(?:ngay\s+)?\d{{1,2}}(?:\s*/\s*\d{{1,2}})?(?:\s*/\s*\d{{4}})?\s+(?:den|toi)\s+"
-                        rf"(?:ngay\s+)?{_DMY}")
+_WINDOW_RE = re.compile(rf"t(?<!\wt)u\s+(?:ngay\s+)?\d{{1,2}}(?:\s*/\s*\d{{1,2}}|\s+thang\s+\d{{1,2}})?(?:\s*/\s*\d{{4}}|\s+nam\s+\d{{4}})?"
+                        rf"\s+(?:den|toi)\s+(?:ngay\s+)?(?:{_DMY}|{_DMY_WORDS})")
 _NOT_WORK_WINDOW = re.compile(r"\b(?:tinh (?:tu|den)|kiem tra|thanh tra|giam sat|du bao|ky nghi|nghi tet|nghi le|tam dung|"
                               r"thoi ky|ghi nhan|xay ra|dien ra|le hoi|le ky niem|hoi nghi|hoi thi|ky niem|cuoc hop|"
                               r"buoi hop|hop (?:ban|bao|giao ban|mat)|dai hoi|tet)\b")
@@ -147,7 +148,8 @@ def find_deadlines(text: str, issued_on: str | None = None, folded: str | None =
         closes = min((i for i in (f.find(". ", m.end()), f.find(";", m.end())) if i >= 0), default=len(f))
         in_brackets = f[opens - 1:opens] == "(" and f.find(")", opens, m.start()) < 0   # not "(Td) … từ ngày"
         if not in_brackets and not _NOT_WORK_WINDOW.search(f, opens, closes):
-            add(_mk(int(m["y"]), int(m["m"]), int(m["d"])), None, m)
+            d, mo, y = (m["d"], m["m"], m["y"]) if m["d"] else (m["d2"], m["m2"], m["y2"])
+            add(_mk(int(y), int(mo), int(d)), None, m)
     for m in _UNTIL_RE.finditer(f) if has_date and "den" in f else ():
         # "gia hạn thời gian nộp báo cáo đến ngày …": only an extension makes "đến ngày" a deadline
         window = f[max(0, m.start() - 250):m.start()]

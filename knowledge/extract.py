@@ -431,12 +431,12 @@ def _intro(text: str) -> re.Match[str] | None:
     m = _ISSUER_DIRECTS.match(text) if text[:1] in "UỦCTP" else None
     if m is None and text[:1] in "TĐ":   # "Theo đó, Phòng NN&MT chủ trì …" after an adjusted deadline
         m = _ACCORDINGLY.match(text)
-    if m is None and text[:1] in "ĐN" and _PURPOSE.match(text):
+    if m is None and text[:1] in "ĐNTS" and _PURPOSE.match(text):
         return _after_purpose(text)
     return m if m and starts_with_unit(text[m.end():]) else None
 
 
-_PURPOSE = re.compile(r"(?:Để|Nhằm)\s")
+_PURPOSE = re.compile(r"(?:Để|Nhằm|Trong thời gian(?!\s+(?:qua|vừa qua|gần đây)\b)|Sau khi|Trước khi)\s")
 
 
 def _after_purpose(text: str) -> re.Match[str] | None:
@@ -444,6 +444,8 @@ def _after_purpose(text: str) -> re.Match[str] | None:
     the comma that closes it is assigned (the match ends before that unit, or before the issuer's own
     'UBND tỉnh giao …')."""
     for comma in _PURPOSE_END.finditer(text, 0, PURPOSE_CHARS):
+        if _CONDITION.search(text, 0, comma.start()):
+            return None   # "…, nếu có khó khăn, vướng mắc, các đơn vị kịp thời báo cáo …": no task
         rest = text[comma.end():]
         if not starts_with_unit(rest):
             continue
@@ -455,6 +457,7 @@ def _after_purpose(text: str) -> re.Match[str] | None:
     return None
 
 
+_CONDITION = re.compile(r"(?i)(?<![\wÀ-ỹ])(?:nếu|trường hợp)(?![\wÀ-ỹ])")
 PURPOSE_CHARS = 400   # how far a purpose clause may run before its unit
 _PURPOSE_END = re.compile(r",\s+")
 

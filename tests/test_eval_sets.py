@@ -18,7 +18,7 @@ SETS = [HERE / name for name in ("eval_extra", "eval_extra_docx", "eval_extra_c"
                                   "eval_extra_o", "eval_extra_p", "eval_extra_q", "eval_extra_r", "eval_extra_s",
                                   "eval_extra_t", "eval_extra_u", "eval_extra_v", "eval_extra_w", "eval_extra_x",
                                   "eval_extra_y", "eval_extra_z", "eval_extra_aa", "eval_extra_ab", "eval_extra_ac",
-                                  "eval_extra_ad")]
+                                  "eval_extra_ad", "eval_extra_ae", "eval_extra_af", "eval_extra_ag", "eval_extra_ah")]
 ROLE_WORDS = ("thu truong", "chu tich", "giam doc", "truong phong", "nguoi dung dau")
 
 

@@ -252,6 +252,9 @@ class UnitRegistry:
             out.update(f"{a} cap {level}" for a in (acronym_key(base), head_acronym_key(base)) if a)
         if cac and base:   # "Tổ CNSCĐ các thôn" for "Tổ công nghệ số cộng đồng các thôn"
             out.update(f"{a} cac {rest}" for a in (acronym_key(base), head_acronym_key(base)) if a)
+            if _VILLAGE_LIST.fullmatch(rest) and len(base.split()) >= 2 and not base.startswith(("ubnd", "truong")):
+                # "Thành viên Tổ CNSCĐ các bản, thôn" is asked for as "thành viên Tổ CNSCĐ": one per village
+                out.add(base)
             if not group and not _VILLAGES.match(rest) and rest.split()[0] not in _LEVELS:
                 # "BQL KCN" for "Ban Quản lý các khu công nghiệp tỉnh" ("các" in a name, not a group)
                 out.update(a for a in (acronym_key(f"{base} {rest}"), head_acronym_key(f"{base} {rest}")) if a)
@@ -286,6 +289,7 @@ _HEAD_OF = {"truong phong": "Phòng", "pho truong phong": "Phòng", "truong ban"
 # the kinds of village a head ("Trưởng thôn", "Trưởng các ấp") may be named by (folded)
 VILLAGE_KINDS = ("thon", "ap", "buon", "xom", "khom", "khu pho", "to dan pho", "khu dan cu")
 _VILLAGES = re.compile(rf"(?:cac )?(?:{'|'.join(VILLAGE_KINDS)})\b")
+_VILLAGE_LIST = re.compile(rf"(?:(?:{'|'.join((*VILLAGE_KINDS, 'ban'))})\b[, ]*(?:va )?)+")
 _VILLAGE_HEADS = re.compile(rf"truong cac ((?:(?:{'|'.join(VILLAGE_KINDS)})\b[, ]*(?:va )?)+)$")
 
 

@@ -559,7 +559,13 @@ class Engine:
                       units=tuple(dict.fromkeys(u for it in items for u in it.task.assignees)))
 
     def _mentioned_in_texts(self, name: str) -> bool:
-        """Whether the texts speak of this name (or of its first words: the phrase may run into the question)."""
+        """Whether the texts speak of this name (or of its first words: the phrase may run into the question),
+        or of the group it is one of ("UBND xã …" of "UBND các xã, phường")."""
+        key = unit_key(name).split()
+        for n in range(min(len(key), 4), 1, -1):
+            group = " ".join(key[:n - 1] + ["cac", key[n - 1]])
+            if self.store.has_alias_starting(group):
+                return True
         words = re.findall(r"[a-z0-9]+", search_form(name))
         for n in range(len(words), 1, -1):
             head = words[:n]

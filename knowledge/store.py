@@ -248,6 +248,11 @@ class Store:
             place=r["place"], issued_on=r["issued_on"], subject=r["subject"], signer=r["signer"],
             signer_title=r["signer_title"], recipients=tuple(json.loads(r["recipients"] or "[]")))
 
+    def has_alias_starting(self, prefix: str) -> bool:
+        """Whether some unit has an alias (a unit key) that begins with ``prefix`` (an index range scan)."""
+        return self.db.conn.execute("select 1 from unit_aliases where alias >= ? and alias < ? limit 1",
+                                    [prefix, prefix + "\uffff"]).fetchone() is not None
+
     def citations_of(self, numbers: list[str]) -> list[tuple[int, str, str | None]]:
         """(citing document id, number as cited, date as cited) for every citation of these numbers."""
         if not numbers:

@@ -647,3 +647,58 @@ def test_phone_typing_words_that_only_fold_to_stopwords_short_kinds_and_a_villag
     assert "luong van tien" in answer
     answer = fold(ask(engine, "phong kinh te bc tien do khac phuc sat lo bao lau mot lan", today=today))
     assert "hang tuan" in answer
+
+
+_HANDOVER = """UBND TỈNH TUYÊN LẠC
+
+Số: 2871/UBND-NC
+
+Tuyên Lạc, ngày 03 tháng 7 năm 2025
+
+V/v bàn giao hồ sơ, tài liệu và con dấu sau sắp xếp
+
+Chủ tịch UBND tỉnh yêu cầu các cơ quan, đơn vị sau triển khai thực hiện:
+
+1. Chủ tịch UBND các xã, phường
+
+a) Báo cáo tiến độ bàn giao, tiếp nhận về Sở Nội vụ trước 16 giờ thứ Sáu hằng tuần cho đến khi hoàn thành.
+
+2. Sở Nội vụ
+
+- Chủ trì, phối hợp với Sở Tài chính, Công an tỉnh ban hành hướng dẫn thủ tục bàn giao hồ sơ, tài liệu và con dấu cho UBND các xã, phường trước ngày 09/7/2025.
+
+- Tổng hợp kết quả bàn giao, báo cáo Chủ tịch UBND tỉnh trước ngày 29/8/2025.
+"""
+
+_STORM = """UBND HUYỆN NGỌC LÂM
+
+Số: 09/CĐ-UBND
+
+Ngọc Lâm, ngày 11 tháng 9 năm 2025
+
+CÔNG ĐIỆN
+Về việc khẩn trương ứng phó với mưa lớn, nguy cơ lũ quét, sạt lở đất
+
+Chủ tịch UBND huyện yêu cầu:
+
+1. Chủ tịch UBND các xã, thị trấn
+
+a) Khẩn trương rà soát toàn bộ khu dân cư ven sông, suối, khu vực có nguy cơ cao xảy ra lũ quét, sạt lở đất.
+
+b) Tổ chức di dời ngay các hộ dân ra khỏi khu vực nguy hiểm, hoàn thành trước 17 giờ ngày 12/9/2025.
+"""
+
+
+def test_a_unit_reported_to_or_worked_for_is_not_the_one_asked_about_and_a_cong_dien_is_named(tmp_path):
+    engine = engine_over(tmp_path, {"tuyen-lac.md": _HANDOVER, "ngoc-lam.md": _STORM})
+    today = date(2025, 7, 5)
+    # "về Sở NV": where the report goes, not who reports
+    answer = fold(ask(engine, "UBND xã báo cáo tiến độ bàn giao hồ sơ, con dấu về Sở NV bao lâu một lần?", today=today))
+    assert "hang tuan" in answer
+    # "ai chủ trì … cho các xã, phường": the communes are what the guidance is for; Sở Nội vụ leads it
+    answer = fold(ask(engine, "ai chu tri huong dan thu tuc ban giao ho so, con dau cho cac xa phuong, phoi hop voi ai",
+                      today=today))
+    assert "so noi vu" in answer and "so tai chinh" in answer and "cong an tinh" in answer
+    # "theo công điện 09": the document asked about, whose subject words then rank nothing
+    answer = fold(ask(engine, "Chủ tịch UBND các xã phải làm gì theo công điện 09 về mưa lớn, sạt lở?", today=today))
+    assert "di doi" in answer and "12/09/2025" in answer

@@ -303,7 +303,7 @@ class Engine:
     # ---- scope ---------------------------------------------------------------
     def _scope(self, q: str, f: str) -> tuple[tuple[int, ...] | None, str | None]:
         docs = self._docs_named(q, f)
-        if docs and re.search(r"\b(?:theo|trong|tai|cua)\s+(?:van ban|cong van|thong bao|ke hoach|chi thi|quyet dinh|cong dien)\b|\b\d+/", f):
+        if docs and (_DOCUMENT_NAMED.search(f) or _NUMBERED.search(f)):
             return tuple(d.id for d in docs), docs[0].number or docs[0].file
         hits: set[int] = set()
         name = None
@@ -328,8 +328,7 @@ class Engine:
                     if not m.group(2) or fnum.replace(" ", "").startswith(f"{num}/{m.group(2)}"[:len(fnum)]):
                         out.append(d)
         # ("cv 1482", "KH 87": the kinds typed short)
-        m = re.search(r"\b(?:van ban|cong van|thong bao|ke hoach|chi thi|quyet dinh|cong dien|vb|cv|tb|kh|ct|qd|cd)\s+"
-                      r"(?:so\s+)?(\d{1,5})\b", f)
+        m = _KIND_NUMBER.search(f)
         if m:
             for _, i in by_number.get(m.group(1), ()):
                 d = self._docs[i]
@@ -1277,7 +1276,11 @@ def _names_unknown_unit(q: str) -> str | None:
     return up.written if up else None
 
 
-_DOCUMENT_NAMED = re.compile(r"\b(?:theo|trong|cua|tai)\s+(?:thong bao|ke hoach|cong van|chi thi|quyet dinh|van ban|cong dien)\b")
+# the kinds of document a question names them by (search form), and the same typed short ("cv 1482", "KH 87")
+_KINDS_FOLDED = "van ban|cong van|thong bao|ke hoach|chi thi|quyet dinh|cong dien"
+_DOCUMENT_NAMED = re.compile(rf"\b(?:theo|trong|cua|tai)\s+(?:{_KINDS_FOLDED})\b")
+_KIND_NUMBER = re.compile(rf"\b(?:{_KINDS_FOLDED}|vb|cv|tb|kh|ct|qd|cd)\s+(?:so\s+)?(\d{{1,5}})\b")
+_NUMBERED = re.compile(r"\b\d+/")
 
 
 def _names_a_document(f: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from knowledge.corpus import corpus_files
-from knowledge.ingest import ingest_paths
+from knowledge.ingest import ingest_paths, refresh_stale
 from knowledge.store import Store
 
 from bot.config import data_dir
@@ -15,11 +15,10 @@ def default_db_path() -> Path:
 
 
 def open_store(db: str | Path | None) -> Store:
-    """The store at ``db``; with none, the default database, seeded with the bundled directives."""
-    if db:
-        return Store(db)
-    path = default_db_path()
-    store = Store(path)
-    if not store.documents():
+    """The store at ``db``; with none, the default database, seeded with the bundled directives.
+    Documents an older version of chidao read are read again from their stored text."""
+    store = Store(db or default_db_path())
+    if not db and not store.db.conn.execute("select 1 from documents limit 1").fetchone():
         ingest_paths(store, corpus_files())
+    refresh_stale(store)
     return store

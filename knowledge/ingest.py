@@ -74,7 +74,7 @@ def ingest_file(store: Store, path: Path, registry: UnitRegistry | None = None) 
             raise UnreadableDocument(path.name, "missing")
         digest = hashlib.sha256(raw).hexdigest()
         previous = store.document_sha(path.name)
-        if previous == digest:
+        if previous == digest and store.is_current(path.name, digest):
             return FileReport(path.name, "unchanged")
         text = read_document(path)
     except UnreadableDocument as e:
@@ -85,6 +85,25 @@ def ingest_file(store: Store, path: Path, registry: UnitRegistry | None = None) 
     store.save_document(doc, registry)
     return FileReport(path.name, "updated" if previous else "added", number=doc.number, issuer=doc.issuer,
                       issued_on=doc.issued_on, tasks=len(doc.tasks), warnings=doc.warnings)
+
+
+def refresh_stale(store: Store, on_file: Callable[[FileReport], None] | None = None) -> IngestSummary:
+    """Read again, from the text the store keeps, every document an older version of the extractor
+    read (after an upgrade): their tasks are replaced, their statuses and alerts go with them
+    (Store.save_document). Nothing to do costs one indexed query."""
+    registry = UnitRegistry()
+    summary = IngestSummary()
+    with store.bulk() as saved:
+        for file, digest, text in store.stale_documents():
+            doc = extract(text, file, registry, sha256=digest)
+            store.save_document(doc, registry)
+            report = FileReport(file, "updated", number=doc.number, issuer=doc.issuer, issued_on=doc.issued_on,
+                                tasks=len(doc.tasks), warnings=doc.warnings)
+            summary.reports.append(report)
+            saved()
+            if on_file:
+                on_file(report)
+    return summary
 
 
 def ingest_paths(store: Store, paths: Iterable[str | Path],

@@ -110,6 +110,14 @@ def m006_task_units_covering(db: sqlite_utils.Database) -> None:
                "ON task_units (unit_id, role, task_id)")
 
 
+@migration
+def m007_documents_extractor(db: sqlite_utils.Database) -> None:
+    """Which extractor read each document (knowledge.version): documents read by an older one are read
+    again from their stored text. Indexed, so finding them does not walk the documents' texts."""
+    db.execute("ALTER TABLE documents ADD COLUMN extractor TEXT")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_documents_extractor ON documents (extractor)")
+
+
 # Feature schemas register their own migrations on import, one module each
 # (knowledge/accounts_schema.py, knowledge/alerts_schema.py, knowledge/zalo_schema.py).
 def _load_feature_schemas() -> None:
@@ -124,3 +132,4 @@ def _load_feature_schemas() -> None:
 
 
 _load_feature_schemas()
+

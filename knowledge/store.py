@@ -12,6 +12,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 import sqlite_utils
+from rapidfuzz import fuzz
 
 from knowledge import migrations
 from knowledge.errors import UnknownTask
@@ -19,6 +20,7 @@ from knowledge.models import Document, StoredTask
 from knowledge.text import fold
 from knowledge.terms import defined_abbreviations, item_search_form, search_form, with_long_forms
 from knowledge.units import UnitRegistry, acronym_key, squeeze_acronyms, unit_key, without_place_word
+from knowledge.version import extractor_version
 
 STATUS_TODO = "chua_thuc_hien"
 STATUS_DOING = "dang_thuc_hien"
@@ -71,7 +73,7 @@ def _insert_sql(table: str, columns: tuple[str, ...], *, ignore: bool = False) -
 
 # the rows save_document writes, as tuples in these columns' order
 _DOCUMENT_COLUMNS = ("file", "sha256", "number", "kind", "issuer", "place", "issued_on", "subject", "signer",
-                     "signer_title", "recipients", "warnings", "text", "ingested_at")
+                     "signer_title", "recipients", "warnings", "text", "ingested_at", "extractor")
 _INSERT_DOCUMENT = _insert_sql("documents", _DOCUMENT_COLUMNS)
 _UPDATE_DOCUMENT = f"update documents set {', '.join(f'[{c}] = ?' for c in _DOCUMENT_COLUMNS)} where id = ?"
 _INSERT_TASK = _insert_sql("tasks", ("id", "doc_id", "seq", "clause", "action", "folded", "deadline", "deadline_time",
@@ -112,8 +114,22 @@ class Store:
 
     # ---- documents -------------------------------------------------------
     def document_sha(self, file: str) -> str | None:
-        rows = list(self.db.query("select sha256 from documents where file = ?", [file]))
-        return rows[0]["sha256"] if rows else None
+        row = self.db.conn.execute("select sha256 from documents where file = ?", (file,)).fetchone()
+        return row[0] if row else None
+
+    def is_current(self, file: str, sha256: str) -> bool:
+        """The file is stored with this digest and was read by this version of the extractor."""
+        row = self.db.conn.execute("select sha256, extractor from documents where file = ?", (file,)).fetchone()
+        return row is not None and row[0] == sha256 and row[1] == extractor_version()
+
+    def stale_documents(self) -> Iterator[tuple[str, str, str]]:
+        """(file, sha256, text) of each document an older extractor read, one at a time."""
+        ids = [r[0] for r in self.db.conn.execute(
+            "select id from documents where extractor is null or extractor != ? order by id", (extractor_version(),))]
+        for doc_id in ids:
+            row = self.db.conn.execute("select file, sha256, text from documents where id = ?", (doc_id,)).fetchone()
+            if row:
+                yield row[0], row[1], row[2] or ""
 
     def save_document(self, doc: Document, registry: UnitRegistry) -> int:
         """Insert or replace one document with its tasks, units, references and passages.
@@ -170,9 +186,11 @@ class Store:
         existing = conn.execute("select id from documents where file = ?", (doc.file,)).fetchone()
         record = (doc.file, doc.sha256, doc.number, doc.kind, doc.issuer, doc.place, doc.issued_on, doc.subject,
                   doc.signer, doc.signer_title, json.dumps(list(doc.recipients), ensure_ascii=False),
-                  json.dumps(list(doc.warnings), ensure_ascii=False), doc.text, _now())
+                  json.dumps(list(doc.warnings), ensure_ascii=False), doc.text, _now(), extractor_version())
+        replaced: list[tuple[str, str | None, str | None]] = []
         if existing:
             doc_id = existing[0]
+            replaced = conn.execute("select id, clause, action from tasks where doc_id = ?", (doc_id,)).fetchall()
             self._index_pending()   # the delete triggers take rows out of the index: they must be in it
             self._delete_children(doc_id)
             conn.execute(_UPDATE_DOCUMENT, (*record, doc_id))
@@ -215,6 +233,8 @@ class Store:
                                              for i, r in enumerate(doc.references)])
         conn.executemany(_INSERT_PASSAGE, [(doc_id, p.seq, p.clause, p.text, passage_form(p.text))
                                            for p in doc.passages])
+        if replaced:
+            self._carry_task_records(replaced, [(task_id(doc_id, t.seq), t.clause, t.action) for t in doc.tasks])
         if self._unindexed is not None:
             self._unindexed.append(doc_id)   # indexed with the others of the batch, before the commit
         else:
@@ -228,6 +248,32 @@ class Store:
         for table in ("tasks", "passages"):
             self.db.conn.execute(f"insert into {table}_fts (rowid, folded) "
                                  f"select rowid, folded from {table} where doc_id in ({marks})", list(doc_ids))
+
+    def _carry_task_records(self, old: list[tuple[str, str | None, str | None]],
+                            new: list[tuple[str, str | None, str | None]]) -> None:
+        """A replaced document's task statuses, their history and the alerts already sent go with the
+        same tasks of its new reading (a task keeps its record when its order in the document moves).
+        A task no longer found keeps its records under a retired id (``3.5~gone``): nothing is lost,
+        and a different task that now has its number does not inherit them."""
+        tables = [t for t in _TASK_RECORD_TABLES if self._has_table(t)]
+        ids = [tid for tid, _, _ in old]
+        marks = ",".join("?" * len(ids))
+        if not any(self.db.conn.execute(f"select 1 from {t} where task_id in ({marks}) limit 1", ids).fetchone()
+                   for t in tables):
+            return
+        moves = match_tasks(old, new)
+        moves.update({tid: f"{tid}~gone" for tid in ids if tid not in moves})
+        moves = {a: b for a, b in moves.items() if a != b}
+        conn = self.db.conn
+        for table in tables:   # through a prefix no id has, so that swapped ids never meet
+            conn.executemany(f"update or replace {table} set task_id = ? where task_id = ?",
+                             [("moving:" + b, a) for a, b in moves.items()])
+            conn.execute(f"update or replace {table} set task_id = substr(task_id, 8) "
+                         f"where substr(task_id, 1, 7) = 'moving:'")
+
+    def _has_table(self, name: str) -> bool:
+        return self.db.conn.execute("select 1 from sqlite_master where type = 'table' and name = ?",
+                                    (name,)).fetchone() is not None
 
     def _delete_children(self, doc_id: int) -> None:
         self.db.execute("delete from task_units where task_id in (select id from tasks where doc_id = ?)", [doc_id])
@@ -771,6 +817,34 @@ class Store:
 
     def status_history(self, tid: str) -> list[dict]:
         return list(self.db.query("select * from status_history where task_id = ? order by id", [tid]))
+
+
+# tables that keep records of a task by its id (statuses, their history, alerts)
+_TASK_RECORD_TABLES = ("task_status", "status_history", "task_occurrences", "alerts_sent")
+_SAME_TASK = 90   # rapidfuzz ratio of two folded actions above which a task read again is the same task
+
+
+def match_tasks(old: list[tuple[str, str | None, str | None]],
+                new: list[tuple[str, str | None, str | None]]) -> dict[str, str]:
+    """Old task id -> new task id for the tasks of two readings of one document, given as (id, clause,
+    action): the same clause and action first, then the same action, then a nearly same action."""
+    moves: dict[str, str] = {}
+    free = {tid: (clause, fold(action or "")) for tid, clause, action in new}
+    left = [(tid, clause, fold(action or "")) for tid, clause, action in old]
+    for same in (lambda o, n: o[1] == n[0] and o[2] == n[1], lambda o, n: o[2] == n[1]):
+        for o in list(left):
+            hit = next((tid for tid, n in free.items() if same(o, n)), None)
+            if hit is not None:
+                moves[o[0]] = hit
+                del free[hit]
+                left.remove(o)
+    for o in left:
+        scored = [(fuzz.ratio(o[2], n[1]), tid) for tid, n in free.items()]
+        score, hit = max(scored, default=(0, None))
+        if hit is not None and score >= _SAME_TASK:
+            moves[o[0]] = hit
+            del free[hit]
+    return moves
 
 
 def task_id(doc_id: int, seq: int) -> str:

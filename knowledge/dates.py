@@ -39,7 +39,9 @@ _NO_YEAR_RE = re.compile(r"(?:truoc|cham nhat(?:\s+la)?)\s+(?:ngay\s+(?P<d>\d{1,
 _CLAUSE_END = re.compile(r"\s*(?:[.;,:)]|$)")
 # "trong quý IV" without a year: the directive's year
 _QUARTER_NO_YEAR = re.compile(r"(?:trong|truoc|cham nhat|hoan thanh(?:\s+trong)?)\s+quy\s+(?P<q>iv|iii|ii|i)(?![\w/])(?!\s+nam\s+\d)")
-_SAME_DAY = re.compile(r"\bngay trong ngay\b|\btrong ngay hom nay\b")   # "họp ngay trong ngày": the day it is issued
+# "họp ngay trong ngày": the day it is issued; not "ngay trong ngày đăng ký / tiếp nhận …", a day of its own
+_SAME_DAY = re.compile(r"\bngay trong ngay\b(?!\s+(?:dang ky|tiep nhan|nhan|phat hien|xay ra|giai quyet|lam viec|co|"
+                       r"phat sinh|thuc hien|kiem tra|to chuc|dien ra|nghi)\b)|\btrong ngay hom nay\b")
 _YEARLY = re.compile(r"\b(?:hang|moi) (?:nam|quy|thang)\b|\bdinh ky\b|\bva (?:ngay )?\d{1,2}/\d{1,2}(?![\d/])")
 _DEADLINE_RE = re.compile(word_led(_CUES) + rf"\s*(?:{_TIME})?(?:,\s*)?{_DATE}")
 _MONTH_RE = re.compile(word_led(("trong", "truoc", "cham nhat", r"hoan thanh(?:\s+trong)?") + _CUES)
@@ -244,6 +246,12 @@ def deadline_of_cell(cell: str, issued_on: str | None = None) -> DeadlineHit | N
         return DeadlineHit(date(int(m["y"]), 6, 30) if m["half"] == "dau" else date(int(m["y"]), 12, 31),
                            None, m.start(), m.end())
     return None
+
+
+def sets_a_deadline(text: str) -> bool:
+    """Whether the text dates a task: a deadline (one counted from the issue day too, whatever that day
+    is) or a recurrence. 'Trước ngày 20/12/2025', 'Trong thời hạn 05 ngày kể từ ngày ban hành', 'Hằng tháng'."""
+    return bool(find_deadlines(text, "2000-01-01") or recurrence_of(text)[0])
 
 
 def recurrence_of(text: str, folded: str | None = None) -> tuple[str | None, int | None]:

@@ -11,6 +11,7 @@ import hashlib
 import re
 import dataclasses
 from datetime import date
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from knowledge import dates
@@ -44,6 +45,8 @@ _PERIOD = re.compile(r"(?i)^(?P<period>(?:từ\s+(?:ngày\s+)?[^:;]{1,30}?\s+)?(
 # a phase whose end is the deadline of the tasks listed under it
 _PHASE = re.compile(r"(?i)^(?:giai đoạn|đợt)\s+(?:\d{1,2}|[IVX]{1,4}|[^\W\d][^\n:()]{1,40}?(?=\s*[:(]))\b[^\n]{0,160}?\b(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?"
                     r"(?P<end>\d{1,2}/\d{1,2}/\d{4}|tháng\s+\d{1,2}/\d{4}|quý\s+[IV]{1,3}/\d{4})\s*\)?\s*[:.]?\s*$")
+# a heading's deadline in brackets at its end, before the items it heads
+_DATED_HEADING = re.compile(r"\(([^()]{6,80})\)\s*:\s*$")
 # "Nhận được Công văn này, …": how a closing line may open
 _RECEIVED = r"(?:nhan duoc [^,.]{3,40} nay,? )?"
 _CLOSING = re.compile(
@@ -57,7 +60,9 @@ _FORMULA = re.compile(
     + _RECEIVED + r"(?:yeu cau|de nghi) [^.]{0,200}?(?:nghiem tuc|khan truong)?,? ?(?:trien khai|to chuc)?,? ?thuc hien\s*\./\.?$|"
     r"trong qua trinh (?:thuc hien|trien khai),? neu co (?:kho khan|vuong mac)|"
     r"(?:so lieu|thoi diem)(?: bao cao| thong ke)? (?:duoc )?tinh (?:den|tu) |"
-    r"(?:day|do) la (?:mot )?(?:nhiem vu|nhiem vu chinh tri|viec lam|cong viec)\b(?!.*\b(?:yeu cau|de nghi|giao)\b))")   # "Đây là nhiệm vụ chính trị trọng tâm …"   # "Số liệu báo cáo tính đến ngày 01/8/2025."
+    r"(?:day|do) la (?:mot )?(?:nhiem vu|nhiem vu chinh tri|viec lam|cong viec)\b(?!.*\b(?:yeu cau|de nghi|giao)\b)|"
+    # "(Trưởng thôn) chịu trách nhiệm trước Chủ tịch UBND xã nếu để …": who answers for it, not a task
+    r"chiu trach nhiem truoc (?:chu tich|ubnd|uy ban|phap luat|lanh dao|giam doc)[^.;]*\.?$)")   # "Đây là nhiệm vụ chính trị trọng tâm …"   # "Số liệu báo cáo tính đến ngày 01/8/2025."
 # a sentence ends at "." or ";" before white space and a capital: one pattern per stop, each opening with
 # its literal, which re scans for in C (a class of two is tested at every character; a look-behind first
 # would be tried at every position). Their matches never overlap: each is a stop and the white space after.
@@ -287,6 +292,11 @@ def _visit(w: _Walk, p: Para) -> None:
         if phase:   # "1. Giai đoạn chuẩn bị: từ ngày 01/3 đến ngày 31/3/2026": the items below end then
             w.phase_end, w.phase_kind = phase.group("end"), p.kind
             return
+        dated = _DATED_HEADING.search(p.text) if "(" in p.text and len(f.split()) <= 25 else None
+        if dated and dates.find_deadlines(dated.group(1)) and not starts_with_unit(p.text) and not _intro(p.text):
+            # "2. Phân công sơ tán cụ thể (hoàn thành trước 12 giờ ngày 28/9/2025):": the items below end then
+            w.phase_end, w.phase_kind = dated.group(1), p.kind
+            return
         if p.kind == "roman":
             heading = f
             if _EVALUATION_HEADINGS.match(heading):
@@ -422,7 +432,7 @@ _ISSUER_DIRECTS = re.compile(
     r"\s+(?:giao(?:\s+cho)?|yêu cầu|đề nghị)\s+")
 
 
-def _intro(text: str) -> re.Match[str] | None:
+def _intro(text: str, labelled: bool = True) -> re.Match[str] | None:
     """What opens an assignment before its units: "Giao", "Đề nghị", "Đối với" …, or the issuer with its
     verb ("UBND tỉnh giao …") when a unit follows."""
     m = INTRO_VERBS.match(text)
@@ -433,7 +443,66 @@ def _intro(text: str) -> re.Match[str] | None:
         m = _ACCORDINGLY.match(text)
     if m is None and text[:1] in "ĐNTS" and _PURPOSE.match(text):
         return _after_purpose(text)
+    if m is None and text[:1] in "TCĐHKMSN" and _DATE_LEAD.match(text):
+        return _after_date_lead(text)
+    if m is None and labelled and ": " in text[:_LABEL_CHARS]:
+        return _after_label(text)
     return m if m and starts_with_unit(text[m.end():]) else None
+
+
+def _prefix(text: str, end: int) -> re.Match[str]:
+    """A match of the first ``end`` characters (what the intro rules return)."""
+    return re.compile(rf"(?s).{{{end}}}").match(text)
+
+
+def _acting_unit(text: str) -> bool:
+    """The text opens with a unit and what it must do ('Ban Chỉ huy quân sự xã tham mưu …'), not what it
+    did ('UBND xã đã tổ chức …')."""
+    if not starts_with_unit(text):
+        return False
+    up = unit_phrase(text, allow_colon=False)
+    return bool(up) and up.ended_by == "verb" and up.end < len(text) and not _REPORTED.search(fold(up.written))
+
+
+# "Trước ngày 20/12/2025, Phòng TC-KH tổng hợp …", "Từ ngày 20/10 đến ngày 10/11/2025, Ban CHQS xã chủ trì …"
+_DATE_LEAD = re.compile(r"(?:Từ|Trước|Chậm nhất|Trong|Đến|Hạn|Muộn nhất|Khẩn trương|Ngay|Sau|Hằng|Hàng|Định kỳ)"
+                        r"\s[^,:;.]{2,80}?,\s+")
+
+
+def _after_date_lead(text: str) -> re.Match[str] | None:
+    """A deadline or a window that opens the sentence before its unit: the match ends before the unit
+    (the lead is kept as the task's deadline text, see _take)."""
+    m = _DATE_LEAD.match(text)
+    lead = text[:m.end()]
+    if len(lead.split()) > 16 or not dates.sets_a_deadline(lead):
+        return None
+    return m if _acting_unit(text[m.end():]) else None
+
+
+# the issuer agreeing, acknowledging or judging ("Chủ tịch UBND huyện đồng ý …", "Lãnh đạo Sở thống nhất …")
+_ISSUER_VOICE = re.compile(r"[^,;:]{0,60}?\b(?:dong y|thong nhat|nhat tri|chap thuan|ghi nhan|hoan nghenh|bieu duong"
+                           r"|danh gia)\b")
+_LABEL_CHARS = 300   # how long a topic label before a colon may be (12 words before a unit, 40 before "giao")
+_LABEL_END = re.compile(r":\s+")
+
+
+def _after_label(text: str) -> re.Match[str] | None:
+    """'Kiện toàn Hội đồng nghĩa vụ quân sự xã: Ban Chỉ huy quân sự xã tham mưu …': a short topic label,
+    then the unit and its work (or 'Giao …', a deadline lead, a purpose before it)."""
+    colon = _LABEL_END.search(text, 0, _LABEL_CHARS + 2)
+    if colon is None:
+        return None
+    label = text[:colon.start()]
+    words = len(label.split())
+    if words > 40 or starts_with_unit(label) or _intro(label, labelled=False):
+        return None   # "Phòng Tư pháp: …" is a unit's heading; "Giao …: …" an intro of its own
+    rest = text[colon.end():]
+    if _ISSUER_VOICE.match(fold(rest[:120])):
+        return None   # "Về đề nghị của UBND xã …: Chủ tịch UBND huyện đồng ý gia hạn …": a decision, no task
+    inner = _intro(rest, labelled=False)
+    if inner:   # "Về đề nghị bổ sung vốn cho dự án … của UBND huyện …: giao Sở Tài chính …" (a longer label)
+        return _prefix(text, colon.end() + inner.end())
+    return _prefix(text, colon.end()) if words <= 12 and _acting_unit(rest) else None
 
 
 _PURPOSE = re.compile(r"(?:Để|Nhằm|Trong thời gian(?!\s+(?:qua|vừa qua|gần đây)\b)|Sau khi|Trước khi)\s")
@@ -448,12 +517,15 @@ def _after_purpose(text: str) -> re.Match[str] | None:
             return None   # "…, nếu có khó khăn, vướng mắc, các đơn vị kịp thời báo cáo …": no task
         rest = text[comma.end():]
         if not starts_with_unit(rest):
+            verb = INTRO_VERBS.match(rest) if rest[:1] in "gđy" else None
+            if verb and starts_with_unit(rest[verb.end():]):   # "Trong thời gian chờ bàn giao, giao Phòng …"
+                return _prefix(text, comma.end() + verb.end())
             continue
         inner = _ISSUER_DIRECTS.match(rest) if rest[:1] in "UỦCTP" else None
         end = comma.end() + (inner.end() if inner and starts_with_unit(rest[inner.end():]) else 0)
         up = unit_phrase(text[end:], allow_colon=False)
         if up and up.ended_by == "verb":
-            return re.compile(rf"(?s).{{{end}}}").match(text)
+            return _prefix(text, end)
     return None
 
 
@@ -555,6 +627,7 @@ def _take(w: _Walk, p: Para) -> None:
     own: tuple[str, ...] | None = None
     intro = _intro(text)
     body = text[intro.end():] if intro else text
+    lead = _lead_deadline(text[:intro.end()]) if intro and intro.end() > 8 else None
     if p.kind in ORDER and body.rstrip().endswith(":") and starts_with_unit(body) and len(body.split()) <= 25:
         # "3. Ban Quản lý dự án đầu tư xây dựng:" heads the sub-items below; so does "1. Giao Phòng Nội vụ
         # là cơ quan thường trực của Đoàn kiểm tra, có trách nhiệm:" (its unit, not the whole line)
@@ -593,9 +666,15 @@ def _take(w: _Walk, p: Para) -> None:
     assignees = own or _current_units(w)
     for part_units, part in _split_nested(w, text):
         units = part_units or assignees
-        d = _Draft(_clause(w), part, units, urgency=w.default_urgency, source=p.text, deadline_text=w.phase_end)
+        d = _Draft(_clause(w), part, units, urgency=w.default_urgency, source=p.text,
+                   deadline_text=lead or w.phase_end)
         w.drafts.append(d)
         w.item_drafts.append(d)
+
+
+def _lead_deadline(lead: str) -> str | None:
+    """The words before a task's unit when they date it ('Trước ngày 20/12/2025, …', 'Hằng tháng, …')."""
+    return lead if dates.sets_a_deadline(lead) else None
 
 
 _REPORTED = re.compile(r" (?:da|dang|da duoc|van|chua)$")   # a unit phrase closed by a word of what it did
@@ -829,28 +908,30 @@ def _extended_for(w: _Walk, text: str, hit: dates.DeadlineHit) -> tuple[str, ...
 def _apply_extension(tasks: list[dict], text: str, hit: dates.DeadlineHit) -> bool:
     """'gia hạn … đến ngày …': the later date stands for the earlier task it names (by clause, or by
     saying the same thing). False when no earlier task is meant: the date is then this text's own."""
+    words = _extended_words(text, hit)
+
+    def share(i: int) -> float:   # of the words the extension names its work and its units by
+        have = set(re.findall(r"[a-z0-9]+", fold(" ".join((tasks[i]["action"], *tasks[i]["assignees"])))))
+        return sum(1 for x in words if x in have) / len(words) if words else 0.0
+
     full = _cited_clause(text)   # "điểm b khoản 2 Mục III": clause III.2.b
-    if full and _move_deadline(tasks, [i for i, t in enumerate(tasks) if t["clause"].split(" ")[0] == full], hit):
-        return True
+    if full:
+        dash = _CITED_DASH.search(text)   # "gạch đầu dòng thứ nhất điểm 1 …": its first dash
+        if dash and _move_deadline(tasks, [i for i, t in enumerate(tasks)
+                                           if t["clause"] == f"{full} gạch {_ORDINALS.get(dash.group(1).lower(), dash.group(1))}"],
+                                   hit, share):
+            return True
+        if _move_deadline(tasks, [i for i, t in enumerate(tasks) if t["clause"].split(" ")[0] == full], hit, share):
+            return True
     named = re.search(r"(?i)(?:mục|điểm|khoản)\s+([\dIVXivx]+(?:[.\d]*)?(?:\s*[a-zđ]\))?)", text)
     if named:
         label = named.group(1).strip(" .)").replace(" ", "")
         same = [i for i, t in enumerate(tasks) if t["clause"].split(" ")[0].rstrip(".") in (label, label.replace(")", ""))]
-        if _move_deadline(tasks, same, hit):
+        if _move_deadline(tasks, same, hit, share):
             return True
-    m = re.search(r"gia han\s+(?:thoi gian|thoi han)?\s*(.{10,120}?)\s+den\s+(?:het\s+)?ngay", fold(text))
-    subject = m.group(1) if m else fold(text)
     dated = [i for i, t in enumerate(tasks) if t["deadline"]]
-    if not dated:
+    if not dated or len(words) < 3:
         return False
-    words = [x for x in re.findall(r"[a-z0-9]+", subject) if len(x) > 1]
-    if len(words) < 3:
-        return False
-
-    def share(i: int) -> float:   # of the words the extension names its work and its units by
-        have = set(re.findall(r"[a-z0-9]+", fold(" ".join((tasks[i]["action"], *tasks[i]["assignees"])))))
-        return sum(1 for x in words if x in have) / len(words)
-
     score, best = max((share(i), i) for i in dated)
     if score < 0.75:
         return False
@@ -858,12 +939,37 @@ def _apply_extension(tasks: list[dict], text: str, hit: dates.DeadlineHit) -> bo
     return True
 
 
-def _move_deadline(tasks: list[dict], same: list[int], hit: dates.DeadlineHit) -> bool:
-    """The extended date for the first of the clause's tasks that had a deadline (else its first task)."""
+def _extended_words(text: str, hit: dates.DeadlineHit) -> list[str]:
+    """The words an extension names its work by: after "gia hạn (thời hạn) …" up to "đến ngày", else
+    before it ("lùi thời hạn …", "nhiệm vụ …", "thời hạn … được gia hạn"), else the whole text."""
+    folded = fold(text)
+    m = re.search(r"gia han\s+(?:thoi gian|thoi han)?\s*(.{10,120}?)\s+den\s+(?:het\s+)?ngay", folded)
+    before = _EXTENDED_WORK.search(folded, 0, hit.start) if m is None else None
+    subject = m.group(1) if m else before.group(1) if before else folded
+    return [x for x in re.findall(r"[a-z0-9]+", subject) if len(x) > 1]
+
+
+_CITED_DASH = re.compile(r"(?i)gạch\s+(?:đầu\s+dòng\s+)?thứ\s+(nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|\d{1,2})\b")
+_ORDINALS = {"nhất": "1", "hai": "2", "ba": "3", "tư": "4", "năm": "5", "sáu": "6", "bảy": "7", "tám": "8", "chín": "9",
+             "mười": "10"}
+
+
+# what an extension names before "gia hạn … đến ngày": "… đề nghị lùi thời hạn bàn giao 08 phòng học … do mưa kéo
+# dài: đồng ý gia hạn …", "Riêng nhiệm vụ giải quyết 46 hồ sơ …, … đồng ý gia hạn …", "thời hạn rà soát danh
+# sách … nêu tại … được gia hạn …"
+_EXTENDED_WORK = re.compile(r"\b(?:(?:lui|keo dai|gia han|dieu chinh)\s+(?:thoi han|thoi gian)|nhiem vu|thoi han)\s+"
+                            r"(.{10,120}?)(?=\s+(?:do|vi|neu tai|tai|duoc|den)\b|[:,;(]|$)")
+
+
+def _move_deadline(tasks: list[dict], same: list[int], hit: dates.DeadlineHit,
+                   share: Callable[[int], float]) -> bool:
+    """The extended date for the clause's task that had a deadline (else its first task): of several, the
+    one the extension's words name best (the first on a tie)."""
     if not same:
         return False
     dated_same = [i for i in same if tasks[i]["deadline"]] or same
-    tasks[dated_same[0]].update(deadline=hit.day, deadline_time=hit.time)
+    best = max(dated_same, key=lambda i: (share(i), -i)) if len(dated_same) > 1 else dated_same[0]
+    tasks[best].update(deadline=hit.day, deadline_time=hit.time)
     return True
 
 

@@ -1127,3 +1127,70 @@ def test_a_page_number_at_a_blocks_edge_goes_with_its_running_header_and_a_leadi
     assert by_phrase(doc, "xây dựng kế hoạch bảo vệ").deadline == date(2017, 8, 20)   # 10 days from the issue
     assert by_phrase(doc, "tổ chức tuần tra").deadline == date(2017, 9, 30)            # the window's end
     assert by_phrase(doc, "Lập Danh mục").deadline == date(2017, 9, 30)                # a year is no page number
+
+
+_COMMUNE_HEAD = ("ỦY BAN NHÂN DÂN\nXÃ TÂN AN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+                 "Số: 12/TB-UBND\n\nTân An, ngày 01 tháng 10 năm 2025\n\nTHÔNG BÁO\nKết luận của Chủ tịch UBND xã\n\n"
+                 "Ủy ban nhân dân xã Tân An thông báo kết luận như sau:\n\nII. NHIỆM VỤ THỜI GIAN TỚI\n\n")
+
+
+def test_what_opens_a_sentence_before_its_unit_a_topic_label_a_deadline_a_purpose():
+    doc = extract(_COMMUNE_HEAD + (
+        "1. Kiện toàn Hội đồng nghĩa vụ quân sự xã: Ban Chỉ huy quân sự xã tham mưu UBND xã kiện toàn Hội đồng, "
+        "hoàn thành trước ngày 15/10/2025.\n\n"
+        "2. Rà soát, sơ tuyển: Từ ngày 20/10/2025 đến ngày 10/11/2025, Ban Chỉ huy quân sự xã chủ trì, phối hợp với "
+        "Công an xã tổ chức sơ tuyển sức khỏe công dân.\n\n"
+        "3. Trước ngày 20/12/2025, Phòng Kinh tế tổng hợp số liệu thu ngân sách.\n\n"
+        "4. Trong thời hạn 05 ngày kể từ ngày ban hành Thông báo này, Ban Quản lý dự án xã báo cáo rõ nguyên nhân "
+        "chậm giải ngân.\n\n"
+        "5. Hằng tháng, Phòng Văn hóa - Xã hội báo cáo kết quả tiêm chủng.\n\n"
+        "6. Về đề nghị bổ sung vốn cho dự án đường liên thôn Đông - Tây của Ban Quản lý dự án xã: giao Phòng Kinh tế "
+        "tổng hợp, xem xét trong đợt điều chỉnh kế hoạch vốn.\n\n"
+        "7. Ban Quản lý dự án xã đề nghị lùi thời hạn bàn giao 08 phòng học do mưa kéo dài: đồng ý. Trong thời gian "
+        "chờ bàn giao, giao Phòng Văn hóa - Xã hội chỉ đạo các trường bố trí phòng học tạm.\n\n"
+        "8. Về công tác thu thuế: Đề nghị Thuế cơ sở 7 tỉnh Lam Giang đôn đốc thu hồi nợ đọng tiền sử dụng đất.\n\n"
+        "9. Kết quả: UBND xã đã tổ chức 03 hội nghị.\n"), "tb.md")
+    council = by_phrase(doc, "kiện toàn Hội đồng")
+    assert (council.assignees, council.deadline) == (("Ban Chỉ huy quân sự xã",), date(2025, 10, 15))
+    screening = by_phrase(doc, "sơ tuyển sức khỏe")   # the window's end, given before the unit
+    assert (screening.assignees, screening.coordinators, screening.deadline) == (
+        ("Ban Chỉ huy quân sự xã",), ("Công an xã",), date(2025, 11, 10))
+    assert (by_phrase(doc, "tổng hợp số liệu").assignees, by_phrase(doc, "tổng hợp số liệu").deadline) == (
+        ("Phòng Kinh tế",), date(2025, 12, 20))
+    assert by_phrase(doc, "nguyên nhân chậm giải ngân").deadline == date(2025, 10, 6)   # 5 days from the issue
+    assert by_phrase(doc, "tiêm chủng").recurrence == "monthly"
+    assert by_phrase(doc, "điều chỉnh kế hoạch vốn").assignees == ("Phòng Kinh tế",)
+    assert by_phrase(doc, "phòng học tạm").assignees == ("Phòng Văn hóa - Xã hội",)
+    assert by_phrase(doc, "nợ đọng tiền sử dụng đất").assignees == ("Thuế cơ sở 7 tỉnh Lam Giang",)
+    assert not [t for t in doc.tasks if "hội nghị" in t.action]   # what was done
+
+
+def test_a_heading_dated_in_brackets_dates_the_items_below_it():
+    doc = extract(_COMMUNE_HEAD + (
+        "2. Phân công sơ tán cụ thể (hoàn thành trước 12 giờ ngày 28/10/2025):\n\n"
+        "- Thôn Cồn Nổi: sơ tán 126 hộ/418 khẩu đến Trường THCS Tân An.\n"
+        "- Thôn Xóm Bãi: sơ tán 98 hộ/341 khẩu đến Hội trường UBND xã.\n\n"
+        "Trưởng thôn chịu trách nhiệm trước Chủ tịch UBND xã nếu để người dân ở lại khu vực nguy hiểm.\n\n"
+        "3. Công an xã bảo đảm an ninh tại các điểm sơ tán.\n"), "sotan.md")
+    for phrase in ("126 hộ", "98 hộ"):
+        assert (by_phrase(doc, phrase).deadline, by_phrase(doc, phrase).deadline_time) == (date(2025, 10, 28), "12:00")
+    assert by_phrase(doc, "bảo đảm an ninh").deadline is None        # the next item is past the heading
+    assert not [t for t in doc.tasks if "Phân công" in t.action or "chịu trách nhiệm" in t.action]
+
+
+def test_an_extension_named_before_gia_han():
+    doc = extract(_COMMUNE_HEAD + (
+        "1. Phòng Kinh tế:\n\n"
+        "- Giải quyết dứt điểm 46 hồ sơ đăng ký đất đai tồn đọng, chậm nhất ngày 30 tháng 10 năm 2025.\n"
+        "- Rà soát lần cuối danh sách hộ cần hỗ trợ nhà ở, trình UBND xã trước ngày 20/10/2025.\n\n"
+        "2. Phòng Văn hóa - Xã hội đôn đốc nhà thầu bàn giao 08 phòng học Trường Tiểu học Tân An trước ngày "
+        "28/10/2025.\n\n"
+        "III. VỀ CÁC KIẾN NGHỊ\n\n"
+        "1. Riêng nhiệm vụ giải quyết 46 hồ sơ đăng ký đất đai tồn đọng, do khối lượng lớn, Chủ tịch UBND xã đồng ý "
+        "gia hạn đến ngày 15 tháng 11 năm 2025.\n\n"
+        "2. Thời hạn rà soát danh sách hộ cần hỗ trợ nhà ở nêu tại điểm 1 Mục II được gia hạn đến ngày 24/10/2025.\n\n"
+        "3. Phòng Văn hóa - Xã hội đề nghị lùi thời hạn bàn giao 08 phòng học do mưa kéo dài: đồng ý gia hạn đến "
+        "ngày 25/11/2025.\n"), "giahan.md")
+    assert by_phrase(doc, "46 hồ sơ").deadline == date(2025, 11, 15)
+    assert by_phrase(doc, "danh sách hộ cần hỗ trợ").deadline == date(2025, 10, 24)
+    assert by_phrase(doc, "08 phòng học").deadline == date(2025, 11, 25)

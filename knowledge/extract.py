@@ -482,6 +482,10 @@ def _after_date_lead(text: str) -> re.Match[str] | None:
 # the issuer agreeing, acknowledging or judging ("Chủ tịch UBND huyện đồng ý …", "Lãnh đạo Sở thống nhất …")
 _ISSUER_VOICE = re.compile(r"[^,;:]{0,60}?\b(?:dong y|thong nhat|nhat tri|chap thuan|ghi nhan|hoan nghenh|bieu duong"
                            r"|danh gia)\b")
+# labels of what was found, not of work to do
+_FINDINGS_LABEL = re.compile(r"(?:\*\s*)?(?:danh gia|ket qua|tinh hinh|nhan xet|ton tai|han che|nguyen nhan|uu diem|"
+                             r"khuyet diem|thuc trang|hien trang|ly do|boi canh|ket luan kiem tra)\b")
+_DONE_CLAUSE = re.compile(r"\b(?:da|chua|dang|van con)\b")
 _LABEL_CHARS = 300   # how long a topic label before a colon may be (12 words before a unit, 40 before "giao")
 _LABEL_END = re.compile(r":\s+")
 
@@ -497,6 +501,8 @@ def _after_label(text: str) -> re.Match[str] | None:
     if words > 40 or starts_with_unit(label) or _intro(label, labelled=False):
         return None   # "Phòng Tư pháp: …" is a unit's heading; "Giao …: …" an intro of its own
     rest = text[colon.end():]
+    if _FINDINGS_LABEL.match(fold(label)) or _DONE_CLAUSE.search(fold(rest[:80].split(",")[0])):
+        return None   # "Đánh giá chung: UBND xã … vận hành đã có cố gắng …": a finding, no task
     if _ISSUER_VOICE.match(fold(rest[:120])):
         return None   # "Về đề nghị của UBND xã …: Chủ tịch UBND huyện đồng ý gia hạn …": a decision, no task
     inner = _intro(rest, labelled=False)
@@ -908,26 +914,29 @@ def _extended_for(w: _Walk, text: str, hit: dates.DeadlineHit) -> tuple[str, ...
 def _apply_extension(tasks: list[dict], text: str, hit: dates.DeadlineHit) -> bool:
     """'gia hạn … đến ngày …': the later date stands for the earlier task it names (by clause, or by
     saying the same thing). False when no earlier task is meant: the date is then this text's own."""
-    words = _extended_words(text, hit)
+    words, named_work = _extended_words(text, hit)
 
     def share(i: int) -> float:   # of the words the extension names its work and its units by
         have = set(re.findall(r"[a-z0-9]+", fold(" ".join((tasks[i]["action"], *tasks[i]["assignees"])))))
         return sum(1 for x in words if x in have) / len(words) if words else 0.0
+
+    def named_share(i: int) -> float:   # only where it names the work ("Riêng nội dung tại mục 1, gia hạn …" does not)
+        return share(i) if named_work else 0.0
 
     full = _cited_clause(text)   # "điểm b khoản 2 Mục III": clause III.2.b
     if full:
         dash = _CITED_DASH.search(text)   # "gạch đầu dòng thứ nhất điểm 1 …": its first dash
         if dash and _move_deadline(tasks, [i for i, t in enumerate(tasks)
                                            if t["clause"] == f"{full} gạch {_ORDINALS.get(dash.group(1).lower(), dash.group(1))}"],
-                                   hit, share):
+                                   hit, named_share):
             return True
-        if _move_deadline(tasks, [i for i, t in enumerate(tasks) if t["clause"].split(" ")[0] == full], hit, share):
+        if _move_deadline(tasks, [i for i, t in enumerate(tasks) if t["clause"].split(" ")[0] == full], hit, named_share):
             return True
     named = re.search(r"(?i)(?:mục|điểm|khoản)\s+([\dIVXivx]+(?:[.\d]*)?(?:\s*[a-zđ]\))?)", text)
     if named:
         label = named.group(1).strip(" .)").replace(" ", "")
         same = [i for i, t in enumerate(tasks) if t["clause"].split(" ")[0].rstrip(".") in (label, label.replace(")", ""))]
-        if _move_deadline(tasks, same, hit, share):
+        if _move_deadline(tasks, same, hit, named_share):
             return True
     dated = [i for i, t in enumerate(tasks) if t["deadline"]]
     if not dated or len(words) < 3:
@@ -939,14 +948,15 @@ def _apply_extension(tasks: list[dict], text: str, hit: dates.DeadlineHit) -> bo
     return True
 
 
-def _extended_words(text: str, hit: dates.DeadlineHit) -> list[str]:
+def _extended_words(text: str, hit: dates.DeadlineHit) -> tuple[list[str], bool]:
     """The words an extension names its work by: after "gia hạn (thời hạn) …" up to "đến ngày", else
-    before it ("lùi thời hạn …", "nhiệm vụ …", "thời hạn … được gia hạn"), else the whole text."""
+    before it ("lùi thời hạn …", "nhiệm vụ …", "thời hạn … được gia hạn"), else the whole text; and
+    whether it named its work (not the whole text)."""
     folded = fold(text)
     m = re.search(r"gia han\s+(?:thoi gian|thoi han)?\s*(.{10,120}?)\s+den\s+(?:het\s+)?ngay", folded)
     before = _EXTENDED_WORK.search(folded, 0, hit.start) if m is None else None
     subject = m.group(1) if m else before.group(1) if before else folded
-    return [x for x in re.findall(r"[a-z0-9]+", subject) if len(x) > 1]
+    return [x for x in re.findall(r"[a-z0-9]+", subject) if len(x) > 1], bool(m or before)
 
 
 _CITED_DASH = re.compile(r"(?i)gạch\s+(?:đầu\s+dòng\s+)?thứ\s+(nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|\d{1,2})\b")
@@ -968,6 +978,8 @@ def _move_deadline(tasks: list[dict], same: list[int], hit: dates.DeadlineHit,
     if not same:
         return False
     dated_same = [i for i in same if tasks[i]["deadline"]] or same
+    later = [i for i in dated_same if tasks[i]["deadline"] and tasks[i]["deadline"] < hit.day]
+    dated_same = later or dated_same   # an extension moves a deadline later
     best = max(dated_same, key=lambda i: (share(i), -i)) if len(dated_same) > 1 else dated_same[0]
     tasks[best].update(deadline=hit.day, deadline_time=hit.time)
     return True

@@ -29,6 +29,7 @@ UNIT_STARTS = tuple(sorted({
     "huyen doan", "thanh doan", "tinh doan", "thi doan", "hoi phu nu", "hoi chu thap do", "hoi nguoi cao tuoi",
     "hoi khuyen hoc", "lien doan lao dong", "bao va phat thanh",
     "viettel", "vnpt", "mobifone", "tap doan", "tong cong ty", "thanh vien", "cac thanh vien",
+    "bi thu", "bi thu chi bo", "chi bo",
     "thue co so", "thue tinh", "thue thanh pho",   # the tax offices since 2025 ("Thuế cơ sở 7 tỉnh …")
 }, key=len, reverse=True))
 # Unit openings that are a whole name ("Hội Nông dân huyện, Huyện Đoàn"): a unit even with nothing after them

@@ -39,9 +39,6 @@ _NO_YEAR_RE = re.compile(r"(?:truoc|cham nhat(?:\s+la)?)\s+(?:ngay\s+(?P<d>\d{1,
 _CLAUSE_END = re.compile(r"\s*(?:[.;,:)]|$)")
 # "trong quý IV" without a year: the directive's year
 _QUARTER_NO_YEAR = re.compile(r"(?:trong|truoc|cham nhat|hoan thanh(?:\s+trong)?)\s+quy\s+(?P<q>iv|iii|ii|i)(?![\w/])(?!\s+nam\s+\d)")
-# "họp ngay trong ngày": the day it is issued; not "ngay trong ngày đăng ký / tiếp nhận …", a day of its own
-_SAME_DAY = re.compile(r"\bngay trong ngay\b(?!\s+(?:dang ky|tiep nhan|nhan|phat hien|xay ra|giai quyet|lam viec|co|"
-                       r"phat sinh|thuc hien|kiem tra|to chuc|dien ra|nghi)\b)|\btrong ngay hom nay\b")
 _YEARLY = re.compile(r"\b(?:hang|moi) (?:nam|quy|thang)\b|\bdinh ky\b|\bva (?:ngay )?\d{1,2}/\d{1,2}(?![\d/])")
 _DEADLINE_RE = re.compile(word_led(_CUES) + rf"\s*(?:{_TIME})?(?:,\s*)?{_DATE}")
 _MONTH_RE = re.compile(word_led(("trong", "truoc", "cham nhat", r"hoan thanh(?:\s+trong)?") + _CUES)
@@ -194,9 +191,6 @@ def find_deadlines(text: str, issued_on: str | None = None, folded: str | None =
         for m in _QUARTER_NO_YEAR.finditer(f):
             if not _YEARLY.search(f[max(0, m.start() - 80):m.end() + 60]):
                 add(_month_end(floor.year, ROMAN[m["q"]] * 3), None, m)
-    if floor and len(issued_on or "") == 10 and "trong ngay" in f:
-        for m in _SAME_DAY.finditer(f):
-            add(floor, None, m)
     if floor:
         # a deadline never lies before the directive itself: such a date reports the past
         hits = [h for h in hits if h.day >= floor]
@@ -279,7 +273,7 @@ def recurrence_of(text: str, folded: str | None = None) -> tuple[str | None, int
 # look-behind first would be tried at every position of the text; tests/test_search_text.py compares
 # them with that plain spelling).
 _URGENT = (
-    (re.compile(r"ngay(?<![\wÀ-ỹ]ngay)(?![\wÀ-ỹ])(?!\s+(?:tại|sau|từ|trong|khi|cả|cạnh|bên|trên|đầu|lúc)\b)"), "ngay"),
+    (re.compile(r"ngay(?<![\wÀ-ỹ]ngay)(?![\wÀ-ỹ])(?!\s+(?:tại|sau|từ|trong(?!\s+(?:ngày|hôm|đêm|buổi|tuần)\b)|khi|cả|cạnh|bên|trên|đầu|lúc)\b)"), "ngay"),
     (re.compile(r"(?:k(?<![\wÀ-ỹ]k)hẩn (?:trương|cấp)|h(?<![\wÀ-ỹ]h)ỏa tốc|t(?<![\wÀ-ỹ]t)hượng khẩn)(?![\wÀ-ỹ])", re.I),
      "khan_truong"),
     (re.compile(r"t(?<![\wÀ-ỹ]t)hường xuyên(?![\wÀ-ỹ])", re.I), "thuong_xuyen"),

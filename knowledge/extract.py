@@ -62,7 +62,7 @@ _FORMULA = re.compile(
     r"(?:so lieu|thoi diem)(?: bao cao| thong ke)? (?:duoc )?tinh (?:den|tu) |"
     r"(?:day|do) la (?:mot )?(?:nhiem vu|nhiem vu chinh tri|viec lam|cong viec)\b(?!.*\b(?:yeu cau|de nghi|giao)\b)|"
     # "(Trưởng thôn) chịu trách nhiệm trước Chủ tịch UBND xã nếu để …": who answers for it, not a task
-    r"chiu trach nhiem truoc (?:chu tich|ubnd|uy ban|phap luat|lanh dao|giam doc)[^.;]*\.?$)")   # "Đây là nhiệm vụ chính trị trọng tâm …"   # "Số liệu báo cáo tính đến ngày 01/8/2025."
+    r"chiu trach nhiem truoc (?:chu tich|ubnd|uy ban|phap luat|lanh dao|giam doc|dang uy|ban thuong vu|thuong truc)[^.;]*\.?$)")   # "Đây là nhiệm vụ chính trị trọng tâm …"   # "Số liệu báo cáo tính đến ngày 01/8/2025."
 # a sentence ends at "." or ";" before white space and a capital: one pattern per stop, each opening with
 # its literal, which re scans for in C (a class of two is tested at every character; a look-behind first
 # would be tried at every position). Their matches never overlap: each is a stop and the white space after.

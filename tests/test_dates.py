@@ -233,11 +233,12 @@ def test_half_years_quarters_and_days_without_a_year_and_the_same_day():
     assert days("trình UBND huyện trước ngày 15 tháng 10.") == [date(2024, 10, 15)]
     assert days("hoàn thành trong quý IV.") == [date(2024, 12, 31)]
     assert days("báo cáo quý IV hằng năm trong quý IV") == []                         # yearly
-    assert days("Tổ chức họp ngay trong ngày để triển khai") == [date(2024, 9, 27)]   # the day it is issued
+    # "ngay trong ngày" is urgency, not a date: the issue date is never a deadline
+    assert days("Tổ chức họp ngay trong ngày để triển khai") == []
 
 
-def test_the_same_day_of_an_event_is_not_the_issue_day():
+def test_the_same_day_is_urgency_not_the_issue_day():
     issued = "2025-08-18"
     assert find_deadlines("Cập nhật kết quả đăng ký hộ tịch vào Hệ thống ngay trong ngày đăng ký.", issued) == []
-    assert find_deadlines("Chuyển hồ sơ ngay trong ngày tiếp nhận.", issued) == []
-    assert [h.day for h in find_deadlines("Tổ chức họp ngay trong ngày.", issued)] == [date(2025, 8, 18)]
+    assert find_deadlines("Tổ chức họp ngay trong ngày.", issued) == []
+    assert urgency_of("Ngay trong ngày, thông báo bằng loa truyền thanh đến từng hộ.") == "ngay"
